@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "CliApplication.h"
 
-#include "base/Ids.h"
-#include "base/Namespaces.h"
 #include "client/Client.h"
-#include "stanza/Message.h"
 #include "xmpp/disco/DiscoInfoResponder.h"
 #include "xmpp/ping/PingManager.h"
 #include "xmpp/version/VersionResponder.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
@@ -23,25 +20,6 @@ using namespace Qt::StringLiterals;
 namespace confab {
 
 namespace {
-
-const char *const UsageText = R"(confab-cli [options] <command> [args]
-  --jid JID              the account; a resource part is requested at bind
-  --password-file FILE   first line is the password (else env CONFAB_PASSWORD)
-  --host HOST --port N   connect here instead of using DNS (the domain is still used for TLS)
-  --tls MODE             starttls (default) | direct | insecure-plaintext (loopback only)
-  --ca-file FILE         trust this PEM CA in addition to the system store
-  --pin SHA256           accept exactly this server certificate (hex fingerprint, colons optional)
-  --json                 one JSON object per line on stdout
-  --timeout SECONDS      give up after this long (default 30)
-  --version
-commands:
-  login                  connect, authenticate, bind, print the full JID, log out
-  send TO TEXT           send a chat message; exit 0 once the server has acknowledged it (XEP-0198)
-  listen [--count N]     print each incoming message (from, to, id, type, body, timestamp) until N arrived or timeout
-  register               create the account (XEP-0077) with --jid and the password
-  ping [JID]             XEP-0199 round trip; prints milliseconds
-exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication failed, 4 TLS/certificate refused, 5 network/DNS failure
-)";
 
 void writeLine(FILE *stream, const QString &line)
 {
@@ -54,12 +32,36 @@ void writeLine(FILE *stream, const QString &line)
 
 CliApplication::CliApplication(QObject *parent)
     : QObject(parent)
+    , m_commands(allCliCommands())
 { }
+
+CliApplication::~CliApplication() = default;
+
+QString CliApplication::usageText(const QList<CliCommand> &commands)
+{
+    QString text = uR"(confab-cli [options] <command> [args]
+  --jid JID              the account; a resource part is requested at bind
+  --password-file FILE   first line is the password (else env CONFAB_PASSWORD)
+  --host HOST --port N   connect here instead of using DNS (the domain is still used for TLS)
+  --tls MODE             starttls (default) | direct | insecure-plaintext (loopback only)
+  --ca-file FILE         trust this PEM CA in addition to the system store
+  --pin SHA256           accept exactly this server certificate (hex fingerprint, colons optional)
+  --json                 one JSON object per line on stdout
+  --timeout SECONDS      give up after this long (default 30)
+  --version
+commands:
+)"_s;
+    for (const CliCommand &command : commands) {
+        text += u"  "_s + command.synopsis.leftJustified(22) + u' ' + command.description + u'\n';
+    }
+    text += u"exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication failed, 4 TLS/certificate refused, "
+            u"5 network/DNS failure\n"_s;
+    return text;
+}
 
 std::optional<int> CliApplication::parse(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption jid(u"jid"_s, {}, u"JID"_s);
     const QCommandLineOption passwordFile(u"password-file"_s, {}, u"FILE"_s);
     const QCommandLineOption host(u"host"_s, {}, u"HOST"_s);
@@ -69,50 +71,70 @@ std::optional<int> CliApplication::parse(const QStringList &arguments)
     const QCommandLineOption pin(u"pin"_s, {}, u"SHA256"_s);
     const QCommandLineOption json(u"json"_s);
     const QCommandLineOption timeout(u"timeout"_s, {}, u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption count(u"count"_s, {}, u"N"_s);
     const QCommandLineOption version(u"version"_s);
     const QCommandLineOption help(QStringList { u"help"_s, u"h"_s });
-    parser.addOptions({ jid, passwordFile, host, port, tls, caFile, pin, json, timeout, count, version, help });
+    m_parser.addOptions({ jid, passwordFile, host, port, tls, caFile, pin, json, timeout, version, help });
+    QStringList commandOptions;
+    for (const CliCommand &command : std::as_const(m_commands)) {
+        for (const QCommandLineOption &option : command.options) {
+            if (!commandOptions.contains(option.names().first())) {
+                commandOptions.append(option.names().first());
+                m_parser.addOption(option);
+            }
+        }
+    }
 
-    auto usage = [](const QString &problem) {
+    auto usage = [this](const QString &problem) {
         writeLine(stderr, u"confab-cli: "_s + problem);
-        std::fputs(UsageText, stderr);
+        std::fputs(usageText(m_commands).toUtf8().constData(), stderr);
         return int(Usage);
     };
-    if (!parser.parse(arguments)) {
-        return usage(parser.errorText());
+    if (!m_parser.parse(arguments)) {
+        return usage(m_parser.errorText());
     }
-    if (parser.isSet(help)) {
-        std::fputs(UsageText, stdout);
+    if (m_parser.isSet(help)) {
+        std::fputs(usageText(m_commands).toUtf8().constData(), stdout);
         return int(Ok);
     }
-    if (parser.isSet(version)) {
+    if (m_parser.isSet(version)) {
         writeLine(stdout, u"confab-cli "_s + QCoreApplication::applicationVersion());
         return int(Ok);
     }
-    m_json = parser.isSet(json);
-    const QStringList positional = parser.positionalArguments();
+    m_json = m_parser.isSet(json);
+    const QStringList positional = m_parser.positionalArguments();
     if (positional.isEmpty()) {
         return usage(tr("no command given"));
     }
-    m_command = positional.first();
+    const QString name = positional.first();
+    for (const CliCommand &command : std::as_const(m_commands)) {
+        if (command.name == name) {
+            m_command = &command;
+        }
+    }
+    if (!m_command) {
+        return usage(tr("unknown command: %1").arg(name));
+    }
     m_args = positional.mid(1);
-    const QHash<QString, std::pair<int, int>> arity = { { u"login"_s, { 0, 0 } }, { u"send"_s, { 2, 2 } },
-        { u"listen"_s, { 0, 0 } }, { u"register"_s, { 0, 0 } }, { u"ping"_s, { 0, 1 } } };
-    const auto expected = arity.constFind(m_command);
-    if (expected == arity.constEnd()) {
-        return usage(tr("unknown command: %1").arg(m_command));
+    if (m_args.size() < m_command->minArgs || m_args.size() > m_command->maxArgs) {
+        return usage(tr("wrong number of arguments for %1").arg(m_command->synopsis));
     }
-    if (m_args.size() < expected->first || m_args.size() > expected->second) {
-        return usage(tr("wrong number of arguments for %1").arg(m_command));
+    for (const QString &option : std::as_const(commandOptions)) {
+        const bool own = std::any_of(m_command->options.begin(), m_command->options.end(),
+            [&option](const QCommandLineOption &o) { return o.names().first() == option; });
+        if (m_parser.isSet(option) && !own) {
+            return usage(tr("--%1 does not belong to %2").arg(option, name));
+        }
     }
-    if (parser.isSet(count) && m_command != u"listen") {
-        return usage(tr("--count belongs to listen"));
+    if (m_command->validate) {
+        if (const QString problem = m_command->validate(m_parser, m_args); !problem.isEmpty()) {
+            return usage(problem);
+        }
     }
-    if (!parser.isSet(jid)) {
+
+    if (!m_parser.isSet(jid)) {
         return usage(tr("--jid is required"));
     }
-    const auto parsedJid = Jid::parse(parser.value(jid));
+    const auto parsedJid = Jid::parse(m_parser.value(jid));
     if (const auto *error = std::get_if<JidError>(&parsedJid)) {
         return usage(tr("invalid --jid: %1").arg(error->message));
     }
@@ -120,15 +142,9 @@ std::optional<int> CliApplication::parse(const QStringList &arguments)
     if (m_settings.jid.local().isEmpty()) {
         return usage(tr("--jid needs a user name (user@domain)"));
     }
-    if (m_command == u"send" && Jid::fromString(m_args.first()).isNull()) {
-        return usage(tr("not a valid address: %1").arg(m_args.first()));
-    }
-    if (m_command == u"ping" && !m_args.isEmpty() && Jid::fromString(m_args.first()).isNull()) {
-        return usage(tr("not a valid address: %1").arg(m_args.first()));
-    }
 
-    if (parser.isSet(passwordFile)) {
-        QFile file(parser.value(passwordFile));
+    if (m_parser.isSet(passwordFile)) {
+        QFile file(m_parser.value(passwordFile));
         if (!file.open(QIODevice::ReadOnly)) {
             return usage(tr("cannot read the password file %1: %2").arg(file.fileName(), file.errorString()));
         }
@@ -144,19 +160,19 @@ std::optional<int> CliApplication::parse(const QStringList &arguments)
         return usage(tr("no password: use --password-file FILE or set CONFAB_PASSWORD"));
     }
 
-    m_settings.host = parser.value(host);
-    if (parser.isSet(port)) {
+    m_settings.host = m_parser.value(host);
+    if (m_parser.isSet(port)) {
         bool ok = false;
-        const uint value = parser.value(port).toUInt(&ok);
+        const uint value = m_parser.value(port).toUInt(&ok);
         if (!ok || value == 0 || value > 65535) {
-            return usage(tr("invalid --port: %1").arg(parser.value(port)));
+            return usage(tr("invalid --port: %1").arg(m_parser.value(port)));
         }
         m_settings.port = quint16(value);
         if (m_settings.host.isEmpty()) {
             m_settings.host = m_settings.jid.domainAce();
         }
     }
-    const QString mode = parser.value(tls);
+    const QString mode = m_parser.value(tls);
     if (mode == u"starttls") {
         m_settings.tlsMode = TlsMode::StartTls;
     } else if (mode == u"direct") {
@@ -166,30 +182,33 @@ std::optional<int> CliApplication::parse(const QStringList &arguments)
     } else {
         return usage(tr("invalid --tls mode: %1").arg(mode));
     }
-    m_settings.caFile = parser.value(caFile);
+    m_settings.caFile = m_parser.value(caFile);
     if (!m_settings.caFile.isEmpty() && !QFile::exists(m_settings.caFile)) {
         return usage(tr("no such CA file: %1").arg(m_settings.caFile));
     }
-    if (parser.isSet(pin)) {
-        m_settings.pinnedSha256 = ConnectionSettings::parseFingerprint(parser.value(pin));
+    if (m_parser.isSet(pin)) {
+        m_settings.pinnedSha256 = ConnectionSettings::parseFingerprint(m_parser.value(pin));
         if (m_settings.pinnedSha256.isEmpty()) {
             return usage(tr("invalid --pin: expected 64 hex digits (colons optional)"));
         }
     }
     bool ok = false;
-    m_timeoutSeconds = parser.value(timeout).toInt(&ok);
+    m_timeoutSeconds = m_parser.value(timeout).toInt(&ok);
     if (!ok || m_timeoutSeconds <= 0) {
-        return usage(tr("invalid --timeout: %1").arg(parser.value(timeout)));
+        return usage(tr("invalid --timeout: %1").arg(m_parser.value(timeout)));
     }
-    if (parser.isSet(count)) {
-        m_listenCount = parser.value(count).toInt(&ok);
-        if (!ok || m_listenCount <= 0) {
-            return usage(tr("invalid --count: %1").arg(parser.value(count)));
-        }
-    }
-    m_settings.registerAccount = m_command == u"register";
+    m_settings.registerAccount = m_command->registerAccount;
     m_settings.negotiationTimeout = std::chrono::seconds(m_timeoutSeconds);
     return std::nullopt;
+}
+
+QString CliApplication::dataDirectory() const
+{
+    QString base = qEnvironmentVariable("CONFAB_DATA_DIR");
+    if (base.isEmpty()) {
+        base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/confab-cli"_s;
+    }
+    return base + u'/' + m_settings.jid.bareString();
 }
 
 int CliApplication::exitCodeFor(const ConnectionError &error)
@@ -223,121 +242,58 @@ int CliApplication::exitCodeFor(const ConnectionError &error)
 void CliApplication::start()
 {
     m_client = new Client(this);
+    // What every client owes its contacts (XEP-0030, XEP-0092, XEP-0199), whatever the command.
     m_client->addExtension(new DiscoInfoResponder(u"Confab"_s));
     m_client->addExtension(new VersionResponder(u"Confab"_s, QCoreApplication::applicationVersion()));
     m_client->addExtension(new PingManager);
     m_client->setIqTimeout(std::chrono::seconds(m_timeoutSeconds));
+    if (m_command->setup) {
+        m_command->setup(*m_client);
+    }
     connect(m_client, &Client::connected, this, [this](bool resumed) {
-        if (!resumed) {
-            handleConnected();
+        if (!resumed && !m_started) {
+            m_started = true;
+            m_command->run(*this);
         }
     });
+    connect(
+        m_client, &Client::connectionLost, this, [this](const ConnectionError &error, std::chrono::milliseconds retry) {
+            writeLine(stderr,
+                tr("confab-cli: %1 Reconnecting in %2 s.")
+                    .arg(error.message)
+                    .arg(double(retry.count()) / 1000.0, 0, 'f', 1));
+        });
     connect(m_client, &Client::disconnected, this, &CliApplication::handleDisconnected);
-    connect(m_client, &Client::messageReceived, this, &CliApplication::handleMessage);
-
-    QTimer::singleShot(std::chrono::seconds(m_timeoutSeconds), this, [this] {
-        if (m_finishing) {
-            return;
-        }
-        if (!m_client->isConnected() && m_client->jid().isNull()) {
-            printError(tr("Could not sign in within %1 seconds.").arg(m_timeoutSeconds));
-            finish(NetworkFailure);
-            return;
-        }
-        if (m_command == u"listen" && m_listenCount < 0) {
-            logoutAndExit(Ok); // listening until the timeout is the normal end
-            return;
-        }
-        printError(m_command == u"listen" ? tr("Timed out after %1 of %2 messages.").arg(m_received).arg(m_listenCount)
-                                          : tr("Timed out after %1 seconds.").arg(m_timeoutSeconds));
-        logoutAndExit(Failure);
-    });
+    QTimer::singleShot(std::chrono::seconds(m_timeoutSeconds), this, &CliApplication::handleTimeout);
     m_client->connectToServer(m_settings);
 }
 
-void CliApplication::handleConnected()
+void CliApplication::handleTimeout()
 {
-    if (m_command == u"login") {
-        printResult(m_client->jid().toString(),
-            { { u"jid"_s, m_client->jid().toString() }, { u"mechanism"_s, m_client->stream()->saslMechanism() } });
-        logoutAndExit(Ok);
-    } else if (m_command == u"register") {
-        printResult(tr("Created the account %1.").arg(m_settings.jid.bareString()),
-            { { u"registered"_s, m_settings.jid.bareString() }, { u"jid"_s, m_client->jid().toString() } });
-        logoutAndExit(Ok);
-    } else {
-        runCommand();
-    }
-}
-
-void CliApplication::runCommand()
-{
-    if (m_command == u"send") {
-        Message message;
-        message.to = Jid::fromString(m_args.at(0));
-        message.type = Message::Type::Chat;
-        message.id = generateStanzaId();
-        message.body = m_args.at(1);
-        const QString id = message.id;
-        m_client->send(message.toXml()).then(this, [this, id, to = message.to](const SendResult &result) {
-            if (const auto *error = std::get_if<XmppError>(&result)) {
-                printError(tr("The message was not confirmed by the server: %1").arg(describeError(*error)));
-                logoutAndExit(NetworkFailure);
-                return;
-            }
-            printResult(tr("Sent %1 to %2.").arg(id, to.toString()), { { u"sent"_s, id }, { u"to"_s, to.toString() } });
-            logoutAndExit(Ok);
-        });
-    } else if (m_command == u"listen") {
-        // RFC 6121 §4.2: initial presence, so messages to our bare JID (and offline ones) reach us.
-        m_client->send(XmlElement(u"presence"_s, ns::Client.toString())).then(this, [this](const SendResult &) {
-            writeLine(stderr, u"listening as "_s + m_client->jid().toString());
-        });
-    } else if (m_command == u"ping") {
-        const Jid target = m_args.isEmpty() ? Jid() : Jid::fromString(m_args.first());
-        m_client->findExtension<PingManager>()->ping(target).then(this, [this](const PingManager::PingResult &result) {
-            if (const auto *error = std::get_if<XmppError>(&result)) {
-                printError(tr("Ping failed: %1").arg(describeError(*error)));
-                logoutAndExit(Failure);
-                return;
-            }
-            const double ms = double(std::get<std::chrono::microseconds>(result).count()) / 1000.0;
-            printResult(QString::number(ms, 'f', 1), { { u"ping_ms"_s, ms } });
-            logoutAndExit(Ok);
-        });
-    }
-}
-
-void CliApplication::handleMessage(const XmlElement &element)
-{
-    if (m_command != u"listen" || m_finishing) {
+    if (m_finishing) {
         return;
     }
-    const std::optional<Message> message = Message::fromXml(element);
-    if (!message || (message->body.isEmpty() && message->type != Message::Type::Error)) {
-        return; // chat states, receipts and the like are not messages to print
+    if (!m_started) {
+        printError(tr("Could not sign in within %1 seconds.").arg(m_timeoutSeconds));
+        exitNow(NetworkFailure);
+        return;
     }
-    const QDateTime stamp = message->stamp.isValid() ? message->stamp : QDateTime::currentDateTimeUtc();
-    const QString timestamp = stamp.toString(Qt::ISODateWithMs);
-    const QString from = message->from.toString();
-    printResult(u"%1 %2: %3"_s.arg(timestamp, from, message->body),
-        { { u"from"_s, from }, { u"to"_s, message->to.toString() }, { u"id"_s, message->id },
-            { u"type"_s, Message::typeName(message->type) }, { u"body"_s, message->body },
-            { u"timestamp"_s, timestamp } });
-    ++m_received;
-    if (m_listenCount > 0 && m_received >= m_listenCount) {
-        logoutAndExit(Ok);
+    if (m_timeoutIsNormalEnd) {
+        finish(m_client->isConnected() ? Ok : NetworkFailure);
+        return;
     }
+    printError(tr("Timed out after %1 seconds.").arg(m_timeoutSeconds));
+    finish(m_client->isConnected() ? Failure : NetworkFailure);
 }
 
 void CliApplication::handleDisconnected(const ConnectionError &error)
 {
     if (m_finishing) {
-        finish(m_exitCode);
+        exitNow(m_exitCode);
         return;
     }
     if (!error.isError()) {
-        finish(Failure);
+        exitNow(Failure);
         return;
     }
     QJsonObject json { { u"kind"_s, int(error.kind) } };
@@ -348,16 +304,16 @@ void CliApplication::handleDisconnected(const ConnectionError &error)
     if (error.kind == ConnectionError::Kind::CertificateRefused && !error.certificateSha256.isEmpty()) {
         const QString fingerprint = ConnectionSettings::formatFingerprint(error.certificateSha256);
         text += u'\n'
-            + tr("Certificate of \"%1\", SHA-256 fingerprint %2. If you know this is your server's "
-                 "certificate, connect again with --pin %2")
+            + tr("Certificate of \"%1\", SHA-256 fingerprint %2. If you know this is your server's certificate, "
+                 "connect again with --pin %2")
                   .arg(error.certificateSubject, fingerprint);
         json.insert(u"fingerprint"_s, fingerprint);
     }
     printError(text, json);
-    finish(exitCodeFor(error));
+    exitNow(exitCodeFor(error));
 }
 
-void CliApplication::logoutAndExit(int code)
+void CliApplication::finish(int code)
 {
     if (m_finishing) {
         return;
@@ -365,13 +321,13 @@ void CliApplication::logoutAndExit(int code)
     m_finishing = true;
     m_exitCode = code;
     if (m_client->state() == Client::State::Disconnected) {
-        finish(code);
+        exitNow(code);
         return;
     }
     m_client->disconnectFromServer();
 }
 
-void CliApplication::finish(int code)
+void CliApplication::exitNow(int code)
 {
     m_finishing = true;
     m_exitCode = code;

@@ -56,6 +56,8 @@ public:
     /// The SASL mechanism of the last authentication, e.g. "SCRAM-SHA-1".
     const QString &saslMechanism() const { return m_saslMechanism; }
     bool isEncrypted() const;
+    /// The server's last <stream:features/> (after authentication: bind, sm, pre-approval, rosterver...).
+    const XmlElement &features() const { return m_features; }
 
 Q_SIGNALS:
     void stateChanged(confab::ClientStream::State state);

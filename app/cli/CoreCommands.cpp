@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+// login, send, listen, register, ping: the commands of the foundation (README.md, confab-cli).
+#include "CliCommand.h"
+#include "base/Ids.h"
+#include "base/Namespaces.h"
+#include "client/Client.h"
+#include "stanza/Message.h"
+#include "xmpp/ping/PingManager.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace confab {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("confab-cli", text);
+}
+
+QString requireJid(const QStringList &args, qsizetype index)
+{
+    if (index < args.size() && Jid::fromString(args.at(index)).isNull()) {
+        return tr("not a valid address: %1").arg(args.at(index));
+    }
+    return {};
+}
+
+void printSignedIn(CliSession &session)
+{
+    Client &client = session.client();
+    session.printResult(client.jid().toString(),
+        { { u"jid"_s, client.jid().toString() }, { u"mechanism"_s, client.stream()->saslMechanism() } });
+}
+
+void send(CliSession &session)
+{
+    Message message;
+    message.to = Jid::fromString(session.args().at(0));
+    message.type = Message::Type::Chat;
+    message.id = generateStanzaId();
+    message.body = session.args().at(1);
+    const QString id = message.id;
+    const QString to = message.to.toString();
+    session.client().send(message.toXml()).then(&session.client(), [&session, id, to](const SendResult &result) {
+        if (const auto *error = std::get_if<XmppError>(&result)) {
+            session.printError(tr("The message was not confirmed by the server: %1").arg(describeError(*error)));
+            session.finish(CliSession::NetworkFailure);
+            return;
+        }
+        session.printResult(tr("Sent %1 to %2.").arg(id, to), { { u"sent"_s, id }, { u"to"_s, to } });
+        session.finish(CliSession::Ok);
+    });
+}
+
+void listen(CliSession &session)
+{
+    Client &client = session.client();
+    const int count = session.isSet(u"count"_s) ? session.value(u"count"_s).toInt() : -1;
+    session.setTimeoutIsNormalEnd(count < 0);
+    auto received = std::make_shared<int>(0);
+    QObject::connect(
+        &client, &Client::messageReceived, &client, [&session, count, received](const XmlElement &element) {
+            const std::optional<Message> message = Message::fromXml(element);
+            if (!message || (message->body.isEmpty() && message->type != Message::Type::Error)) {
+                return; // chat states, receipts and the like are not messages to print
+            }
+            const QDateTime stamp = message->stamp.isValid() ? message->stamp : QDateTime::currentDateTimeUtc();
+            const QString timestamp = stamp.toString(Qt::ISODateWithMs);
+            const QString from = message->from.toString();
+            session.printResult(u"%1 %2: %3"_s.arg(timestamp, from, message->body),
+                { { u"from"_s, from }, { u"to"_s, message->to.toString() }, { u"id"_s, message->id },
+                    { u"type"_s, Message::typeName(message->type) }, { u"body"_s, message->body },
+                    { u"timestamp"_s, timestamp } });
+            if (count > 0 && ++*received >= count) {
+                session.finish(CliSession::Ok);
+            }
+        });
+    // RFC 6121 §4.2: initial presence, so messages to our bare JID (and offline ones) reach us.
+    client.send(XmlElement(u"presence"_s, ns::Client.toString())).then(&client, [&client](const SendResult &) {
+        const QByteArray line = "listening as " + client.jid().toString().toUtf8() + '\n';
+        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        std::fflush(stderr);
+    });
+}
+
+void ping(CliSession &session)
+{
+    const Jid target = session.args().isEmpty() ? Jid() : Jid::fromString(session.args().first());
+    session.client().findExtension<PingManager>()->ping(target).then(
+        &session.client(), [&session](const PingManager::PingResult &result) {
+            if (const auto *error = std::get_if<XmppError>(&result)) {
+                session.printError(tr("Ping failed: %1").arg(describeError(*error)));
+                session.finish(CliSession::Failure);
+                return;
+            }
+            const double ms = double(std::get<std::chrono::microseconds>(result).count()) / 1000.0;
+            session.printResult(QString::number(ms, 'f', 1), { { u"ping_ms"_s, ms } });
+            session.finish(CliSession::Ok);
+        });
+}
+
+} // namespace
+
+QList<CliCommand> coreCliCommands()
+{
+    QList<CliCommand> commands;
+
+    CliCommand login;
+    login.name = u"login"_s;
+    login.synopsis = u"login"_s;
+    login.description = u"connect, authenticate, bind, print the full JID, log out"_s;
+    login.run = [](CliSession &session) {
+        printSignedIn(session);
+        session.finish(CliSession::Ok);
+    };
+    commands.append(login);
+
+    CliCommand sendCommand;
+    sendCommand.name = u"send"_s;
+    sendCommand.synopsis = u"send TO TEXT"_s;
+    sendCommand.description = u"send a chat message; exit 0 once the server has acknowledged it (XEP-0198)"_s;
+    sendCommand.minArgs = sendCommand.maxArgs = 2;
+    sendCommand.validate = [](const QCommandLineParser &, const QStringList &args) { return requireJid(args, 0); };
+    sendCommand.run = send;
+    commands.append(sendCommand);
+
+    CliCommand listenCommand;
+    listenCommand.name = u"listen"_s;
+    listenCommand.synopsis = u"listen [--count N]"_s;
+    listenCommand.description
+        = u"print each incoming message (from, to, id, type, body, timestamp) until N arrived or timeout"_s;
+    listenCommand.options = { QCommandLineOption(u"count"_s, {}, u"N"_s) };
+    listenCommand.validate = [](const QCommandLineParser &parser, const QStringList &) {
+        bool ok = true;
+        if (parser.isSet(u"count"_s) && (parser.value(u"count"_s).toInt(&ok) <= 0 || !ok)) {
+            return tr("invalid --count: %1").arg(parser.value(u"count"_s));
+        }
+        return QString();
+    };
+    listenCommand.run = listen;
+    commands.append(listenCommand);
+
+    CliCommand registerCommand;
+    registerCommand.name = u"register"_s;
+    registerCommand.synopsis = u"register"_s;
+    registerCommand.description = u"create the account (XEP-0077) with --jid and the password"_s;
+    registerCommand.registerAccount = true;
+    registerCommand.run = [](CliSession &session) {
+        const QString bare = session.client().jid().bare().toString();
+        session.printResult(tr("Created the account %1.").arg(bare),
+            { { u"registered"_s, bare }, { u"jid"_s, session.client().jid().toString() } });
+        session.finish(CliSession::Ok);
+    };
+    commands.append(registerCommand);
+
+    CliCommand pingCommand;
+    pingCommand.name = u"ping"_s;
+    pingCommand.synopsis = u"ping [JID]"_s;
+    pingCommand.description = u"XEP-0199 round trip; prints milliseconds"_s;
+    pingCommand.maxArgs = 1;
+    pingCommand.validate = [](const QCommandLineParser &, const QStringList &args) { return requireJid(args, 0); };
+    pingCommand.run = ping;
+    commands.append(pingCommand);
+
+    return commands;
+}
+
+} // namespace confab

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace confab {
+
+/// One SQLite database on its own worker thread (DESIGN.md: the event-loop thread never waits on disk).
+/// Jobs run one at a time, in the order submitted, on that thread's connection, and report through
+/// QFuture. The schema is brought up to date by an ordered list of migrations, each in one transaction;
+/// the database runs in WAL mode, so a kill -9 loses no committed row.
+class Database : public QObject
+{
+    Q_OBJECT
+public:
+    struct Migration
+    {
+        int version; ///< 1, 2, 3, ... in order; stored in PRAGMA user_version
+        QStringList statements; ///< SQL run in one transaction
+    };
+
+    /// `path` is a file, or ":memory:" for tests.
+    Database(QString path, QList<Migration> migrations, QObject *parent = nullptr);
+    ~Database() override;
+
+    /// Opens the database and applies missing migrations. Resolves to an empty string, or the error.
+    QFuture<QString> open();
+
+    /// Runs `job` on the database thread with its connection. Submitted before open() finishes, it runs
+    /// after it. The job must not touch objects of other threads.
+    template <typename T> QFuture<T> run(std::function<T(QSqlDatabase &)> job)
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        post([promise, job = std::move(job)](QSqlDatabase &db) {
+            promise->addResult(job(db));
+            promise->finish();
+        });
+        return future;
+    }
+
+    const QString &path() const { return m_path; }
+    /// The schema version the migrations lead to.
+    int targetVersion() const;
+
+private:
+    class Worker;
+    void post(std::function<void(QSqlDatabase &)> job);
+
+    QString m_path;
+    QList<Migration> m_migrations;
+    QThread *m_thread;
+    Worker *m_worker;
+};
+
+} // namespace confab
