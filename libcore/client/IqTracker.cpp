@@ -67,7 +67,10 @@ bool IqTracker::handleResponse(const XmlElement &iq)
         return false;
     }
     if (type == stanza::IqType::Error) {
-        finish(id, XmppError(stanza::errorFromXml(iq).value_or(StanzaError {})));
+        // RFC 6120 §8.3.2: an error without its <error/> still failed; say so rather than give no condition.
+        finish(id,
+            XmppError(stanza::errorFromXml(iq).value_or(
+                StanzaError { StanzaError::Type::Cancel, QStringLiteral("undefined-condition"), {} })));
     } else {
         finish(id, iq);
     }

@@ -364,6 +364,9 @@ void ClientStream::startBind(bool requestResource)
         bind.appendTextChild(u"resource"_s, m_settings.jid.resource(), ns::Bind.toString());
     }
     writeElement(stanza::makeIq(stanza::IqType::Set, m_pendingIqId, {}, std::move(bind)));
+    if (m_bindRetried) {
+        return; // the retry after a conflict: <enable/> already went out behind the first request
+    }
     if (m_smOffered) {
         // XEP-0198 §3: enable after binding; sent right behind the bind request to save a round trip
         // (the server handles them in order). From here every stanza we send is counted.
@@ -372,17 +375,20 @@ void ClientStream::startBind(bool requestResource)
         XmlElement enable(u"enable"_s, ns::StreamManagement.toString());
         enable.setAttribute(u"resume"_s, u"true"_s);
         writeElement(enable);
-        // Messages the old session never confirmed go out again in the new one (DESIGN.md).
+        // Messages the old session never confirmed go out again in the new one, first and in their order
+        // (DESIGN.md).
+        qsizetype at = 0;
         for (StreamManagement::Pending &p : previous) {
             if (stanza::isMessage(p.stanza)) {
-                m_outbox.prepend(std::move(p));
+                m_outbox.insert(at++, std::move(p));
             }
         }
     } else {
         const QList<StreamManagement::Pending> previous = m_sm.enableFailed();
+        qsizetype at = 0;
         for (const StreamManagement::Pending &p : previous) {
             if (stanza::isMessage(p.stanza)) {
-                m_outbox.prepend(p);
+                m_outbox.insert(at++, p);
             }
         }
     }
@@ -614,7 +620,14 @@ void ClientStream::sendStreamErrorAndClose(const QString &condition, const QStri
     if (!text.isEmpty()) {
         error.appendTextChild(u"text"_s, text, ns::Streams.toString());
     }
-    m_transport->write(XmlWriter::serialize(error, ns::Stream) + XmlWriter::streamFooter());
+    // RFC 6120 §4.9.2: <stream:error>. The stream's default namespace is jabber:client, so an unprefixed
+    // <error/> would be a jabber:client element, not a stream error; XmlWriter writes no prefixes.
+    QByteArray bytes = "<stream:error>"_ba;
+    for (const XmlElement &child : error.children()) {
+        XmlWriter::serialize(bytes, child, ns::Stream);
+    }
+    bytes += "</stream:error>"_ba + XmlWriter::streamFooter();
+    m_transport->write(bytes);
     fail({ ConnectionError::Kind::ProtocolError, tr("The server sent data Confab cannot accept (%1).").arg(condition),
         condition, {}, {} });
 }

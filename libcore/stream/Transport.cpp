@@ -104,6 +104,9 @@ QList<Transport::Endpoint> Transport::orderSrvRecords(
             ++end;
         }
         QList<Entry> group(entries.begin() + start, entries.begin() + end);
+        // RFC 2782: weight-0 records go to the beginning before the running sums are taken, which gives
+        // them their small chance (r = 0) of being picked first; taking records out keeps that order.
+        std::stable_partition(group.begin(), group.end(), [](const Entry &e) { return e.weight == 0; });
         while (!group.isEmpty()) {
             quint32 total = 0;
             for (const Entry &e : std::as_const(group)) {
@@ -399,6 +402,9 @@ void Transport::abort()
     m_endpoints.clear();
     if (m_socket) {
         m_socket->disconnect(this);
+        // What was written last (a stream error and our closing tag, RFC 6120 §4.9.1.1) must still go out:
+        // QAbstractSocket::abort() discards whatever is still in the write buffer.
+        m_socket->flush();
         m_socket->abort();
         m_socket->deleteLater();
         m_socket = nullptr;

@@ -41,7 +41,8 @@ public:
     void write(const QByteArray &data);
     /// Flushes what is queued, then closes.
     void close();
-    /// Drops the connection at once; no signal is emitted.
+    /// Drops the connection at once (what was already written is still handed to the network); no signal is
+    /// emitted.
     void abort();
 
     bool isEncrypted() const;
