@@ -52,7 +52,11 @@ QString CliApplication::usageText(const QList<CliCommand> &commands)
 commands:
 )"_s;
     for (const CliCommand &command : commands) {
-        text += u"  "_s + command.synopsis.leftJustified(22) + u' ' + command.description + u'\n';
+        if (command.synopsis.size() <= 22) {
+            text += u"  "_s + command.synopsis.leftJustified(22) + u' ' + command.description + u'\n';
+        } else {
+            text += u"  "_s + command.synopsis + u'\n' + QString(25, u' ') + command.description + u'\n';
+        }
     }
     text += u"exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication failed, 4 TLS/certificate refused, "
             u"5 network/DNS failure\n"_s;

@@ -64,5 +64,8 @@ QList<CliCommand> allCliCommands();
 
 // The groups (one file each).
 QList<CliCommand> coreCliCommands(); // login, send, listen, register, ping
+QList<CliCommand> presenceCliCommands(); // presence
+QList<CliCommand> contactCliCommands(); // vcard, block, unblock, blocklist
+QList<CliCommand> rosterCliCommands(); // roster, add, remove, subscribe, approve, deny
 
 } // namespace confab

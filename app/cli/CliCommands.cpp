@@ -7,6 +7,9 @@ QList<CliCommand> allCliCommands()
 {
     QList<CliCommand> commands;
     commands += coreCliCommands();
+    commands += presenceCliCommands();
+    commands += contactCliCommands();
+    commands += rosterCliCommands();
     return commands;
 }
 

@@ -4,6 +4,7 @@
 #include "base/Namespaces.h"
 #include "client/Client.h"
 #include "stanza/Stanza.h"
+#include "xmpp/caps/CapsManager.h"
 
 using namespace Qt::StringLiterals;
 
@@ -30,21 +31,8 @@ QStringList DiscoInfoResponder::allFeatures() const
     return features;
 }
 
-bool DiscoInfoResponder::handleStanza(const XmlElement &stanza)
+XmlElement DiscoInfoResponder::infoQuery() const
 {
-    if (!stanza::isIq(stanza) || stanza::iqType(stanza) != stanza::IqType::Get) {
-        return false;
-    }
-    const XmlElement *query = stanza.firstChild(u"query", ns::DiscoInfo);
-    if (!query) {
-        return false;
-    }
-    if (!query->attribute(u"node").isEmpty()) {
-        // XEP-0115 node#ver queries are answered once caps exist; until then we know no nodes.
-        client()->stream()->send(
-            stanza::makeErrorReply(stanza, StanzaError { StanzaError::Type::Cancel, u"item-not-found"_s, {} }));
-        return true;
-    }
     XmlElement answer(u"query"_s, ns::DiscoInfo.toString());
     XmlElement identity(u"identity"_s, ns::DiscoInfo.toString());
     identity.setAttribute(u"category"_s, u"client"_s);
@@ -55,6 +43,31 @@ bool DiscoInfoResponder::handleStanza(const XmlElement &stanza)
         XmlElement f(u"feature"_s, ns::DiscoInfo.toString());
         f.setAttribute(u"var"_s, feature);
         answer.appendChild(std::move(f));
+    }
+    return answer;
+}
+
+bool DiscoInfoResponder::handleStanza(const XmlElement &stanza)
+{
+    if (!stanza::isIq(stanza) || stanza::iqType(stanza) != stanza::IqType::Get) {
+        return false;
+    }
+    const XmlElement *query = stanza.firstChild(u"query", ns::DiscoInfo);
+    if (!query) {
+        return false;
+    }
+    const QString node = query->attribute(u"node");
+    const CapsManager *caps = client()->findExtension<CapsManager>();
+    if (!node.isEmpty() && !(caps && caps->isOwnNode(node))) {
+        // XEP-0115 §6.2: the only node we know is our own node#ver; anything else does not exist.
+        client()->stream()->send(
+            stanza::makeErrorReply(stanza, StanzaError { StanzaError::Type::Cancel, u"item-not-found"_s, {} }));
+        return true;
+    }
+    XmlElement answer = infoQuery();
+    if (!node.isEmpty()) {
+        // XEP-0115 §6.2: the answer names the node it describes.
+        answer.setAttribute(u"node"_s, node);
     }
     client()->stream()->send(stanza::makeIqResult(stanza, std::move(answer)));
     return true;
