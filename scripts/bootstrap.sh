@@ -24,6 +24,8 @@ CONFAB_PACKAGES=(
     prosody openssl
     # ./test's formatting check
     clang-format-16
+    # fuzz targets (tests/fuzz): libFuzzer with ASan/UBSan from Debian's clang 14
+    clang libclang-rt-14-dev
     # UI smoke test under Xvfb (with a screenshot), and a keychain to test against
     xvfb xauth imagemagick gnome-keyring dbus-x11 libsecret-tools
 )

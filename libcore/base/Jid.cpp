@@ -632,6 +632,11 @@ std::variant<QString, JidError> prepareDomainpart(QStringView input)
                 if (uLabel.startsWith(u"xn--") || aLabelFor(uLabel) != aLabel) {
                     return invalid();
                 }
+                // ... and that U-label must already be in the form our mapping gives (lower case, NFC, no
+                // wide forms); otherwise the JID we store would not parse to itself again (found by fuzz_jid).
+                if (widthMapped(uLabel).toLower().normalized(QString::NormalizationForm_C) != uLabel) {
+                    return invalid();
+                }
             }
         } else {
             uLabel = label.toString();

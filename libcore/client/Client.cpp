@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "client/Client.h"
 
+#include "base/Futures.h"
 #include "base/Ids.h"
 #include "base/Logging.h"
 #include "base/Namespaces.h"
@@ -16,19 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace confab {
-
-namespace {
-
-template <typename T> QFuture<T> readyFuture(T value)
-{
-    QPromise<T> promise;
-    promise.start();
-    promise.addResult(std::move(value));
-    promise.finish();
-    return promise.future();
-}
-
-} // namespace
 
 Client::Client(QObject *parent)
     : QObject(parent)

@@ -277,10 +277,10 @@ std::optional<QString> ScramClient::verifyServerFinal(QByteArrayView serverFinal
     if (!verifier) {
         return tr("The server's SCRAM result is malformed.");
     }
-    const auto signature = QByteArray::fromBase64Encoding(*verifier, QByteArray::AbortOnBase64DecodingErrors);
     // RFC 5802 §5.1: the client MUST verify ServerSignature; only then has the server proved it knows the
-    // password (or its salted form), so an impostor cannot pretend the login succeeded.
-    if (!signature || !constantTimeEquals(*signature, m_expectedServerSignature)) {
+    // password (or its salted form), so an impostor cannot pretend the login succeeded. Compared as the
+    // canonical base64 text, so no other spelling of it (missing padding, stray low bits) passes either.
+    if (!constantTimeEquals(*verifier, m_expectedServerSignature.toBase64())) {
         return tr("The server's SCRAM signature is wrong: it does not know the password, or the connection "
                   "is being tampered with.");
     }

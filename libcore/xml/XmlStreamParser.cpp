@@ -5,6 +5,7 @@
 
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -99,7 +100,8 @@ public:
         const qsizetype valid = validateUtf8(data, size);
         const qsizetype accepted = lex(data, valid);
         if (accepted == valid && valid < size) {
-            fail(XmlStreamParser::Error::NotWellFormed, u"invalid UTF-8"_s);
+            fail(XmlStreamParser::Error::NotWellFormed,
+                m_controlCharacter ? u"a control character XML does not allow"_s : u"invalid UTF-8"_s);
         }
         m_base += accepted;
         return accepted;
@@ -134,16 +136,24 @@ private:
         qsizetype i = 0;
         while (i < size) {
             if (m_need == 0) {
-                // ASCII fast path, eight bytes at a time.
+                // ASCII fast path, eight bytes at a time; a word with a byte >= 0x80 or < 0x20 is
+                // looked at byte by byte.
                 while (size - i >= 8) {
                     quint64 word;
                     std::memcpy(&word, data + i, 8);
-                    if (word & 0x8080808080808080ULL) {
+                    if ((word & 0x8080808080808080ULL)
+                        || ((word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL)) {
                         break;
                     }
                     i += 8;
                 }
                 while (i < size && data[i] < 0x80) {
+                    // XML 1.0 §2.2: no C0 control characters but tab, LF and CR (and never NUL). QXmlStreamReader
+                    // takes some of them, and a writer that drops them would change what the element means.
+                    if (data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r') {
+                        m_controlCharacter = true;
+                        return i;
+                    }
                     ++i;
                 }
                 if (i == size) {
@@ -217,7 +227,41 @@ private:
             }
             m_unitStart = end;
         } else if (m_depth <= 0) {
+            // The root's own unit (a self-closing root, or the header up to here) is bounded too.
+            if (const qsizetype at = unitOverflow(m_base + i + 1); at >= 0) {
+                return failLimit(at);
+            }
             m_state = State::Done;
+        }
+        return -1;
+    }
+
+    // The index of a '>' that ends "]]>" in data[from, to), counting ']' carried over from the previous
+    // chunk, or -1; remembers the ']' that end this run for the next chunk.
+    qsizetype findCdataEnd(const uchar *data, qsizetype from, qsizetype to)
+    {
+        const auto bracketsBefore = [&](qsizetype end) {
+            int brackets = 0;
+            qsizetype k = end - 1;
+            while (brackets < 2 && k >= from && data[k] == ']') {
+                ++brackets;
+                --k;
+            }
+            return k < from ? std::min(2, brackets + m_trailingBrackets) : brackets;
+        };
+        for (qsizetype j = from; j < to;) {
+            const void *gt = std::memchr(data + j, '>', size_t(to - j));
+            if (!gt) {
+                break;
+            }
+            const qsizetype at = static_cast<const uchar *>(gt) - data;
+            if (bracketsBefore(at) >= 2) {
+                return at;
+            }
+            j = at + 1;
+        }
+        if (to > from) {
+            m_trailingBrackets = bracketsBefore(to);
         }
         return -1;
     }
@@ -240,10 +284,17 @@ private:
         while (i < size) {
             switch (m_state) {
             case State::Content: {
+                const qsizetype runStart = i;
                 i = findAny(data, i, size, '<', '&');
+                if (const qsizetype at = findCdataEnd(data, runStart, i); at >= 0) {
+                    // XML 1.0 §2.4; QXmlStreamReader notices it only when all three bytes arrive together.
+                    fail(XmlStreamParser::Error::NotWellFormed, u"']]>' in character data"_s);
+                    return at;
+                }
                 if (i == size) {
                     break;
                 }
+                m_trailingBrackets = 0;
                 if (data[i] == '<') {
                     m_ltAbsolute = m_base + i;
                     m_state = State::TagOpen;
@@ -519,6 +570,8 @@ private:
 
     qint64 m_base = 0; // stream offset of the chunk being scanned
     quint8 m_need = 0;
+    bool m_controlCharacter = false;
+    int m_trailingBrackets = 0; // ']' ending the character data scanned so far (at most 2)
     uchar m_lo = 0x80;
     uchar m_hi = 0xBF;
 

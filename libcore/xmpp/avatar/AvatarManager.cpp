@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "xmpp/avatar/AvatarManager.h"
 
+#include "base/Futures.h"
 #include "base/Ids.h"
 #include "base/Namespaces.h"
 #include "client/Client.h"
@@ -17,15 +18,6 @@ using namespace Qt::StringLiterals;
 namespace confab {
 
 namespace {
-
-template <typename T> QFuture<T> readyFuture(T value)
-{
-    QPromise<T> promise;
-    promise.start();
-    promise.addResult(std::move(value));
-    promise.finish();
-    return promise.future();
-}
 
 template <typename T> void resolve(const std::shared_ptr<QPromise<T>> &promise, T value)
 {

@@ -188,6 +188,8 @@ void tst_Jid::rejectsInvalidJids_data()
     QTest::newRow("empty punycode") << u"user@xn--.example"_s << Kind::InvalidDomainpart;
     QTest::newRow("A-label of a disallowed character") << u"user@xn--n3h.example"_s << Kind::InvalidDomainpart;
     QTest::newRow("non-canonical A-label") << u"user@xn--bcher-kva-.example"_s << Kind::InvalidDomainpart;
+    // Found by fuzz_jid: decodes to an upper-case Cherokee letter, which would not parse to itself again.
+    QTest::newRow("A-label of an upper-case U-label") << u"user@xn--iqs-fiq"_s << Kind::InvalidDomainpart;
     QTest::newRow("U-label with -- at 3 and 4") << u"user@ab--ü.example"_s << Kind::InvalidDomainpart;
     QTest::newRow("U-label starting with a combining mark") << u"user@\u0301a.example"_s << Kind::InvalidDomainpart;
     QTest::newRow("mixed-direction domain label") << u"user@aمثال.example"_s << Kind::InvalidDomainpart;

@@ -3,6 +3,7 @@
 // own account's answers come with no 'from', our bare or full JID (and the domain when we asked nobody),
 // error IQs become StanzaErrors, and requests end in a timeout or with failAll().
 #include "client/IqTracker.h"
+#include "testlib/ParseXml.h"
 #include "xml/XmlStreamParser.h"
 
 #include <QRegularExpression>
@@ -15,28 +16,13 @@ namespace {
 
 const Jid OwnJid = Jid::fromString(u"romeo@montague.lit/orchard");
 
-// One element from canned XML, parsed as the stream would parse it (so namespaces are the real ones).
-XmlElement parse(const QString &xml)
-{
-    XmlElement parsed;
-    XmlStreamParser parser({
-        {},
-        [&parsed](XmlElement &&element) { parsed = std::move(element); },
-        {},
-        [](XmlStreamParser::Error, const QString &detail) { qWarning("canned XML rejected: %s", qPrintable(detail)); },
-    });
-    parser.feed("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>"_ba);
-    parser.feed(xml.toUtf8());
-    return parsed;
-}
-
 XmlElement request(const QString &id, const QString &to)
 {
     QString xml = u"<iq type='get' id='"_s + id + u'\'';
     if (!to.isEmpty()) {
         xml += u" to='"_s + to + u'\'';
     }
-    return parse(xml + u"><query xmlns='jabber:iq:version'/></iq>"_s);
+    return test::parseStanza(xml + u"><query xmlns='jabber:iq:version'/></iq>"_s);
 }
 
 XmlElement response(const QString &id, const QString &from, const QString &type = u"result"_s)
@@ -45,7 +31,7 @@ XmlElement response(const QString &id, const QString &from, const QString &type 
     if (!from.isEmpty()) {
         xml += u" from='"_s + from + u'\'';
     }
-    return parse(xml + u"/>"_s);
+    return test::parseStanza(xml + u"/>"_s);
 }
 
 } // namespace
@@ -129,7 +115,7 @@ void tst_IqTracker::acceptsOnlyTheExpectedSender()
     IqTracker tracker;
     tracker.setOwnJid(OwnJid);
     QFuture<IqResult> future = tracker.track(request(u"q1"_s, to));
-    const XmlElement answer = parse(reply);
+    const XmlElement answer = test::parseStanza(reply);
     QVERIFY(!answer.isNull());
     if (!accepted) {
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"unexpected sender"_s));
@@ -148,9 +134,9 @@ void tst_IqTracker::resultCarriesTheWholeIq()
     IqTracker tracker;
     tracker.setOwnJid(OwnJid);
     QFuture<IqResult> future = tracker.track(request(u"v1"_s, u"juliet@capulet.lit/balcony"_s));
-    QVERIFY(tracker.handleResponse(
-        parse(u"<iq type='result' id='v1' from='juliet@capulet.lit/balcony'>"
-              "<query xmlns='jabber:iq:version'><name>Exodus</name><version>0.7.0.4</version></query></iq>"_s)));
+    QVERIFY(tracker.handleResponse(test::parseStanza(
+        u"<iq type='result' id='v1' from='juliet@capulet.lit/balcony'>"
+        "<query xmlns='jabber:iq:version'><name>Exodus</name><version>0.7.0.4</version></query></iq>"_s)));
     QVERIFY(future.isFinished());
     const IqResult result = future.result();
     const auto *iq = std::get_if<XmlElement>(&result);
@@ -200,7 +186,7 @@ void tst_IqTracker::errorIqBecomesStanzaError()
     tracker.setOwnJid(OwnJid);
     QFuture<IqResult> future = tracker.track(request(u"e1"_s, u"juliet@capulet.lit/balcony"_s));
     QVERIFY(tracker.handleResponse(
-        parse(u"<iq type='error' id='e1' from='juliet@capulet.lit/balcony'>"_s + error + u"</iq>"_s)));
+        test::parseStanza(u"<iq type='error' id='e1' from='juliet@capulet.lit/balcony'>"_s + error + u"</iq>"_s)));
     QVERIFY(future.isFinished());
     const IqResult result = future.result();
     const auto *xmppError = std::get_if<XmppError>(&result);
@@ -218,9 +204,9 @@ void tst_IqTracker::errorFromStrangerIsIgnored()
     tracker.setOwnJid(OwnJid);
     QFuture<IqResult> future = tracker.track(request(u"e1"_s, u"juliet@capulet.lit/balcony"_s));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"unexpected sender"_s));
-    QVERIFY(
-        !tracker.handleResponse(parse(u"<iq type='error' id='e1' from='mallory@evil.example/x'><error type='cancel'>"
-                                      "<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"_s)));
+    QVERIFY(!tracker.handleResponse(
+        test::parseStanza(u"<iq type='error' id='e1' from='mallory@evil.example/x'><error type='cancel'>"
+                          "<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>"_s)));
     QVERIFY(!future.isFinished());
     // The real answer still gets through.
     QVERIFY(tracker.handleResponse(response(u"e1"_s, u"juliet@capulet.lit/balcony"_s)));

@@ -261,6 +261,9 @@ void tst_Scram::rejectsMalformedServerFinal_data()
     QTest::newRow("bad base64") << "v=rmF9pqV8S7suAoZWja4dJRkF*KQ="_ba;
     QTest::newRow("truncated signature") << "v=rmF9pqV8S7suAoZWja4d"_ba;
     QTest::newRow("empty signature") << "v="_ba;
+    // Found by fuzz_scram: other spellings of the right bytes are not the signature either.
+    QTest::newRow("signature without padding") << "v=rmF9pqV8S7suAoZWja4dJRkFsKQ"_ba;
+    QTest::newRow("signature with stray low bits") << "v=rmF9pqV8S7suAoZWja4dJRkFsKR="_ba;
 }
 
 void tst_Scram::rejectsMalformedServerFinal()

@@ -491,6 +491,10 @@ void tst_XmlStreamParser::rejectsMalformedXml_data()
     QTest::newRow("malformed CDATA opener") << Header + "<message><![CDAT[x]]></message>";
     QTest::newRow("end tag before root") << "</stream:stream>"_ba;
     QTest::newRow("space after <") << Header + "< message/>";
+    // Found by fuzz_xml_stream (tests/fuzz/regressions): each was accepted when fed one way only.
+    QTest::newRow("control character in an attribute name") << Header + "<message xmlns\x05='urn:evil' to='a@b'/>";
+    QTest::newRow("NUL before the root") << "\0"_ba + Header + "<presence/>";
+    QTest::newRow("']]>' in character data") << Header + "<message><body>a]]>b</body></message>";
 }
 
 void tst_XmlStreamParser::rejectsMalformedXml()

@@ -3,6 +3,7 @@
 // served from the disk cache, and announcements it must refuse.
 #include "client/Client.h"
 #include "storage/AvatarCache.h"
+#include "testlib/ParseXml.h"
 #include "xml/XmlElement.h"
 #include "xml/XmlStreamParser.h"
 #include "xmpp/avatar/AvatarManager.h"
@@ -16,18 +17,6 @@ using namespace Qt::StringLiterals;
 using namespace confab;
 
 namespace {
-
-XmlElement parse(const QByteArray &xml)
-{
-    XmlElement result;
-    XmlStreamParser parser({ .streamOpened = {},
-        .elementReceived = [&result](XmlElement &&element) { result = std::move(element); },
-        .streamClosed = {},
-        .errorOccurred = [](XmlStreamParser::Error, const QString &detail) { qWarning() << detail; } });
-    parser.feed("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>");
-    parser.feed(xml);
-    return result;
-}
 
 QByteArray png(QColor color)
 {
@@ -107,7 +96,7 @@ void tst_AvatarManager::presenceHashAlreadyCachedIsServedWithoutNetwork()
     QVERIFY(m_manager->cache().store(hash, image));
     QSignalSpy changed(m_manager, &AvatarManager::avatarChanged);
     m_manager->handleStanza(
-        parse(presenceWithPhoto("romeo@montague.net/orchard", "<photo>" + hash.toLatin1() + "</photo>")));
+        test::parseStanza(presenceWithPhoto("romeo@montague.net/orchard", "<photo>" + hash.toLatin1() + "</photo>")));
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().first().value<Jid>(), Romeo);
     QCOMPARE(m_manager->avatarHash(Romeo), hash);
@@ -115,14 +104,14 @@ void tst_AvatarManager::presenceHashAlreadyCachedIsServedWithoutNetwork()
 
     // The same hash in every later presence: no new event.
     m_manager->handleStanza(
-        parse(presenceWithPhoto("romeo@montague.net/orchard", "<photo>" + hash.toLatin1() + "</photo>")));
+        test::parseStanza(presenceWithPhoto("romeo@montague.net/orchard", "<photo>" + hash.toLatin1() + "</photo>")));
     QCOMPARE(changed.size(), 1);
 }
 
 void tst_AvatarManager::presenceIsObservedNotConsumed()
 {
-    QVERIFY(!m_manager->handleStanza(parse(presenceWithPhoto("romeo@montague.net/orchard", "<photo/>"))));
-    QVERIFY(!m_manager->handleStanza(parse("<presence from='romeo@montague.net/orchard'/>")));
+    QVERIFY(!m_manager->handleStanza(test::parseStanza(presenceWithPhoto("romeo@montague.net/orchard", "<photo/>"))));
+    QVERIFY(!m_manager->handleStanza(test::parseStanza("<presence from='romeo@montague.net/orchard'/>")));
 }
 
 void tst_AvatarManager::emptyPhotoClearsTheAvatar()
@@ -130,13 +119,14 @@ void tst_AvatarManager::emptyPhotoClearsTheAvatar()
     const QByteArray image = png(Qt::blue);
     const QString hash = AvatarCache::hashOf(image);
     QVERIFY(m_manager->cache().store(hash, image));
-    m_manager->handleStanza(parse(presenceWithPhoto("romeo@montague.net/a", "<photo>" + hash.toLatin1() + "</photo>")));
+    m_manager->handleStanza(
+        test::parseStanza(presenceWithPhoto("romeo@montague.net/a", "<photo>" + hash.toLatin1() + "</photo>")));
     QVERIFY(!m_manager->avatar(Romeo).isNull());
     QSignalSpy changed(m_manager, &AvatarManager::avatarChanged);
     // XEP-0153 §4.1: no <photo/> at all is "not ready", not "no avatar".
-    m_manager->handleStanza(parse(presenceWithPhoto("romeo@montague.net/a", "")));
+    m_manager->handleStanza(test::parseStanza(presenceWithPhoto("romeo@montague.net/a", "")));
     QCOMPARE(changed.size(), 0);
-    m_manager->handleStanza(parse(presenceWithPhoto("romeo@montague.net/a", "<photo/>")));
+    m_manager->handleStanza(test::parseStanza(presenceWithPhoto("romeo@montague.net/a", "<photo/>")));
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_manager->avatar(Romeo).isNull());
 }
@@ -145,7 +135,8 @@ void tst_AvatarManager::malformedPresenceHashIsRefused()
 {
     QSignalSpy refused(m_manager, &AvatarManager::avatarRefused);
     QSignalSpy changed(m_manager, &AvatarManager::avatarChanged);
-    m_manager->handleStanza(parse(presenceWithPhoto("romeo@montague.net/a", "<photo>../../../etc/passwd</photo>")));
+    m_manager->handleStanza(
+        test::parseStanza(presenceWithPhoto("romeo@montague.net/a", "<photo>../../../etc/passwd</photo>")));
     QCOMPARE(refused.size(), 1);
     QCOMPARE(changed.size(), 0);
     QVERIFY(m_manager->avatarHash(Romeo).isEmpty());
@@ -158,7 +149,7 @@ void tst_AvatarManager::pepNotificationFromFullJidIsDropped()
     QVERIFY(m_manager->cache().store(QString::fromLatin1(hash), image));
     QSignalSpy changed(m_manager, &AvatarManager::avatarChanged);
     // XEP-0163 §4.3: notifications come from the bare JID; a full JID is a client forging one.
-    QVERIFY(m_manager->handleStanza(parse(metadataEvent("romeo@montague.net/orchard", hash,
+    QVERIFY(m_manager->handleStanza(test::parseStanza(metadataEvent("romeo@montague.net/orchard", hash,
         "<info bytes='100' id='" + hash + "' type='image/png' width='24' height='24'/>"))));
     QCOMPARE(changed.size(), 0);
 }
@@ -167,7 +158,7 @@ void tst_AvatarManager::pepNotificationOverByteLimitIsRefused()
 {
     QSignalSpy refused(m_manager, &AvatarManager::avatarRefused);
     const QByteArray hash = AvatarCache::hashOf("whatever").toLatin1();
-    QVERIFY(m_manager->handleStanza(parse(metadataEvent("romeo@montague.net", hash,
+    QVERIFY(m_manager->handleStanza(test::parseStanza(metadataEvent("romeo@montague.net", hash,
         "<info bytes='500000000' id='" + hash + "' type='image/png' width='64' height='64'/>"))));
     QCOMPARE(refused.size(), 1);
 }
@@ -179,7 +170,7 @@ void tst_AvatarManager::pepNotificationOfCachedImageIsServedFromCache()
     QVERIFY(m_manager->cache().store(QString::fromLatin1(hash), image));
     QSignalSpy changed(m_manager, &AvatarManager::avatarChanged);
     // XEP-0084 §4.2.1 example: the item id is the id of the PNG <info/>; other <info/>s may follow.
-    QVERIFY(m_manager->handleStanza(parse(metadataEvent("romeo@montague.net", hash,
+    QVERIFY(m_manager->handleStanza(test::parseStanza(metadataEvent("romeo@montague.net", hash,
         "<info bytes='" + QByteArray::number(image.size()) + "' id='" + hash
             + "' type='image/png' width='24' height='24'/>"
             + "<info bytes='9999' id='0000000000000000000000000000000000000000' type='image/gif' "
@@ -193,11 +184,12 @@ void tst_AvatarManager::emptyMetadataDisablesTheAvatar()
     const QByteArray image = png(Qt::cyan);
     const QString hash = AvatarCache::hashOf(image);
     QVERIFY(m_manager->cache().store(hash, image));
-    m_manager->handleStanza(parse(presenceWithPhoto("romeo@montague.net/a", "<photo>" + hash.toLatin1() + "</photo>")));
+    m_manager->handleStanza(
+        test::parseStanza(presenceWithPhoto("romeo@montague.net/a", "<photo>" + hash.toLatin1() + "</photo>")));
     QCOMPARE(m_manager->avatarHash(Romeo), hash);
     QSignalSpy changed(m_manager, &AvatarManager::avatarChanged);
     // XEP-0084 §4.5: an empty <metadata/> disables the avatar.
-    QVERIFY(m_manager->handleStanza(parse(metadataEvent("romeo@montague.net", "current", ""))));
+    QVERIFY(m_manager->handleStanza(test::parseStanza(metadataEvent("romeo@montague.net", "current", ""))));
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_manager->avatar(Romeo).isNull());
 }

@@ -2,6 +2,7 @@
 // BlockingManager's state, fed canned pushes through the Client's extension interface (no server):
 // what it believes is blocked, and that a stranger's push changes nothing.
 #include "client/Client.h"
+#include "testlib/ParseXml.h"
 #include "xml/XmlElement.h"
 #include "xml/XmlStreamParser.h"
 #include "xmpp/blocking/BlockingManager.h"
@@ -14,18 +15,6 @@ using namespace Qt::StringLiterals;
 using namespace confab;
 
 namespace {
-
-XmlElement parse(const QByteArray &xml)
-{
-    XmlElement result;
-    XmlStreamParser parser({ .streamOpened = {},
-        .elementReceived = [&result](XmlElement &&element) { result = std::move(element); },
-        .streamClosed = {},
-        .errorOccurred = [](XmlStreamParser::Error, const QString &detail) { qWarning() << detail; } });
-    parser.feed("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>");
-    parser.feed(xml);
-    return result;
-}
 
 Jid jid(QStringView text)
 {
@@ -69,20 +58,20 @@ void tst_BlockingManager::cleanup()
 void tst_BlockingManager::pushFromOwnAccountChangesTheList()
 {
     QSignalSpy changed(m_manager, &BlockingManager::blocklistChanged);
-    QVERIFY(m_manager->handleStanza(parse("<iq type='set' id='p1'><block xmlns='urn:xmpp:blocking'>"
-                                          "<item jid='romeo@montague.net'/><item jid='tybalt@capulet.lit'/>"
-                                          "</block></iq>")));
+    QVERIFY(m_manager->handleStanza(test::parseStanza("<iq type='set' id='p1'><block xmlns='urn:xmpp:blocking'>"
+                                                      "<item jid='romeo@montague.net'/><item jid='tybalt@capulet.lit'/>"
+                                                      "</block></iq>")));
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_manager->isBlocked(jid(u"romeo@montague.net")));
     QVERIFY(m_manager->isBlocked(jid(u"tybalt@capulet.lit/sword")));
     QCOMPARE(m_manager->blockedJids().size(), 2);
 
     // The same push again (e.g. after our own block() was confirmed) is no change.
-    m_manager->handleStanza(
-        parse("<iq type='set' id='p2'><block xmlns='urn:xmpp:blocking'><item jid='romeo@montague.net'/></block></iq>"));
+    m_manager->handleStanza(test::parseStanza(
+        "<iq type='set' id='p2'><block xmlns='urn:xmpp:blocking'><item jid='romeo@montague.net'/></block></iq>"));
     QCOMPARE(changed.size(), 1);
 
-    QVERIFY(m_manager->handleStanza(parse(
+    QVERIFY(m_manager->handleStanza(test::parseStanza(
         "<iq type='set' id='p3'><unblock xmlns='urn:xmpp:blocking'><item jid='romeo@montague.net'/></unblock></iq>")));
     QCOMPARE(changed.size(), 2);
     QVERIFY(!m_manager->isBlocked(jid(u"romeo@montague.net")));
@@ -92,16 +81,16 @@ void tst_BlockingManager::pushFromOwnAccountChangesTheList()
 void tst_BlockingManager::pushFromStrangerIsConsumedAndChangesNothing()
 {
     QSignalSpy changed(m_manager, &BlockingManager::blocklistChanged);
-    m_manager->handleStanza(
-        parse("<iq type='set' id='p1'><block xmlns='urn:xmpp:blocking'><item jid='nurse@capulet.lit'/></block></iq>"));
+    m_manager->handleStanza(test::parseStanza(
+        "<iq type='set' id='p1'><block xmlns='urn:xmpp:blocking'><item jid='nurse@capulet.lit'/></block></iq>"));
     QCOMPARE(changed.size(), 1);
 
     // Handled (answered with an error, never offered to anyone else), but not applied.
-    QVERIFY(m_manager->handleStanza(parse("<iq type='set' id='evil' from='mallory@evil.example'>"
-                                          "<unblock xmlns='urn:xmpp:blocking'/></iq>")));
+    QVERIFY(m_manager->handleStanza(test::parseStanza("<iq type='set' id='evil' from='mallory@evil.example'>"
+                                                      "<unblock xmlns='urn:xmpp:blocking'/></iq>")));
     QVERIFY(m_manager->handleStanza(
-        parse("<iq type='set' id='evil2' from='mallory@evil.example/x'>"
-              "<block xmlns='urn:xmpp:blocking'><item jid='romeo@montague.net'/></block></iq>")));
+        test::parseStanza("<iq type='set' id='evil2' from='mallory@evil.example/x'>"
+                          "<block xmlns='urn:xmpp:blocking'><item jid='romeo@montague.net'/></block></iq>")));
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_manager->isBlocked(jid(u"nurse@capulet.lit")));
     QVERIFY(!m_manager->isBlocked(jid(u"romeo@montague.net")));
@@ -109,11 +98,11 @@ void tst_BlockingManager::pushFromStrangerIsConsumedAndChangesNothing()
 
 void tst_BlockingManager::unblockAllPushEmptiesTheList()
 {
-    m_manager->handleStanza(parse("<iq type='set' id='p1'><block xmlns='urn:xmpp:blocking'>"
-                                  "<item jid='a@example.com'/><item jid='b@example.com'/></block></iq>"));
+    m_manager->handleStanza(test::parseStanza("<iq type='set' id='p1'><block xmlns='urn:xmpp:blocking'>"
+                                              "<item jid='a@example.com'/><item jid='b@example.com'/></block></iq>"));
     QCOMPARE(m_manager->blockedJids().size(), 2);
     QSignalSpy changed(m_manager, &BlockingManager::blocklistChanged);
-    m_manager->handleStanza(parse("<iq type='set' id='p2'><unblock xmlns='urn:xmpp:blocking'/></iq>"));
+    m_manager->handleStanza(test::parseStanza("<iq type='set' id='p2'><unblock xmlns='urn:xmpp:blocking'/></iq>"));
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_manager->blockedJids().isEmpty());
 }
@@ -134,9 +123,12 @@ void tst_BlockingManager::matchesLikeXep0016()
 
 void tst_BlockingManager::leavesOtherStanzasAlone()
 {
-    QVERIFY(!m_manager->handleStanza(parse("<message from='romeo@montague.net'><body>hi</body></message>")));
-    QVERIFY(!m_manager->handleStanza(parse("<iq type='get' id='g'><blocklist xmlns='urn:xmpp:blocking'/></iq>")));
-    QVERIFY(!m_manager->handleStanza(parse("<iq type='set' id='r'><query xmlns='jabber:iq:roster'/></iq>")));
+    QVERIFY(
+        !m_manager->handleStanza(test::parseStanza("<message from='romeo@montague.net'><body>hi</body></message>")));
+    QVERIFY(!m_manager->handleStanza(
+        test::parseStanza("<iq type='get' id='g'><blocklist xmlns='urn:xmpp:blocking'/></iq>")));
+    QVERIFY(
+        !m_manager->handleStanza(test::parseStanza("<iq type='set' id='r'><query xmlns='jabber:iq:roster'/></iq>")));
 }
 
 void tst_BlockingManager::emptyUnblockIsRefusedLocally()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // XEP-0191 blocklist pushes: only our own account may tell us what we block.
+#include "testlib/ParseXml.h"
 #include "xml/XmlElement.h"
 #include "xml/XmlStreamParser.h"
 #include "xmpp/blocking/BlocklistPush.h"
@@ -10,18 +11,6 @@ using namespace Qt::StringLiterals;
 using namespace confab;
 
 namespace {
-
-XmlElement parse(const QByteArray &xml)
-{
-    XmlElement result;
-    XmlStreamParser parser({ .streamOpened = {},
-        .elementReceived = [&result](XmlElement &&element) { result = std::move(element); },
-        .streamClosed = {},
-        .errorOccurred = [](XmlStreamParser::Error, const QString &detail) { qWarning() << detail; } });
-    parser.feed("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>");
-    parser.feed(xml);
-    return result;
-}
 
 const Jid Own = Jid::fromString(u"juliet@capulet.lit/chamber");
 
@@ -60,7 +49,7 @@ void tst_BlocklistPush::acceptsPushesOnlyFromOwnAccount()
 {
     QFETCH(QByteArray, fromAttribute);
     QFETCH(bool, accepted);
-    const XmlElement push = parse("<iq type='set' id='push1'" + fromAttribute
+    const XmlElement push = test::parseStanza("<iq type='set' id='push1'" + fromAttribute
         + "><block xmlns='urn:xmpp:blocking'><item jid='romeo@montague.net'/></block></iq>");
     QVERIFY(BlocklistPush::isPush(push));
     QCOMPARE(BlocklistPush::fromIq(push, Own).has_value(), accepted);
@@ -69,21 +58,23 @@ void tst_BlocklistPush::acceptsPushesOnlyFromOwnAccount()
 void tst_BlocklistPush::readsBlockAndUnblockPushes()
 {
     // XEP-0191 §3.3, example 6.
-    const auto block = BlocklistPush::fromIq(parse("<iq to='juliet@capulet.lit/chamber' type='set' id='push1'>"
-                                                   "<block xmlns='urn:xmpp:blocking'>"
-                                                   "<item jid='romeo@montague.net'/><item jid='montague.org'/>"
-                                                   "</block></iq>"),
-        Own);
+    const auto block
+        = BlocklistPush::fromIq(test::parseStanza("<iq to='juliet@capulet.lit/chamber' type='set' id='push1'>"
+                                                  "<block xmlns='urn:xmpp:blocking'>"
+                                                  "<item jid='romeo@montague.net'/><item jid='montague.org'/>"
+                                                  "</block></iq>"),
+            Own);
     QVERIFY(block);
     QCOMPARE(block->action, BlocklistPush::Action::Block);
     QCOMPARE(block->jids, (QList<Jid> { Jid::fromString(u"romeo@montague.net"), Jid::fromString(u"montague.org") }));
     QVERIFY(!block->unblocksAll());
 
     // XEP-0191 §3.4, example 10.
-    const auto unblock = BlocklistPush::fromIq(parse("<iq to='juliet@capulet.lit/chamber' type='set' id='push3'>"
-                                                     "<unblock xmlns='urn:xmpp:blocking'>"
-                                                     "<item jid='romeo@montague.net'/></unblock></iq>"),
-        Own);
+    const auto unblock
+        = BlocklistPush::fromIq(test::parseStanza("<iq to='juliet@capulet.lit/chamber' type='set' id='push3'>"
+                                                  "<unblock xmlns='urn:xmpp:blocking'>"
+                                                  "<item jid='romeo@montague.net'/></unblock></iq>"),
+            Own);
     QVERIFY(unblock);
     QCOMPARE(unblock->action, BlocklistPush::Action::Unblock);
     QCOMPARE(unblock->jids, QList<Jid> { Jid::fromString(u"romeo@montague.net") });
@@ -93,7 +84,8 @@ void tst_BlocklistPush::emptyUnblockMeansEverything()
 {
     // XEP-0191 §3.4, example 13.
     const auto push = BlocklistPush::fromIq(
-        parse("<iq to='juliet@capulet.lit/chamber' type='set' id='push5'><unblock xmlns='urn:xmpp:blocking'/></iq>"),
+        test::parseStanza(
+            "<iq to='juliet@capulet.lit/chamber' type='set' id='push5'><unblock xmlns='urn:xmpp:blocking'/></iq>"),
         Own);
     QVERIFY(push);
     QVERIFY(push->unblocksAll());
@@ -118,15 +110,16 @@ void tst_BlocklistPush::refusesMalformedPushes_data()
 void tst_BlocklistPush::refusesMalformedPushes()
 {
     QFETCH(QByteArray, xml);
-    QVERIFY(!BlocklistPush::fromIq(parse(xml), Own));
+    QVERIFY(!BlocklistPush::fromIq(test::parseStanza(xml), Own));
 }
 
 void tst_BlocklistPush::skipsItemsThatAreNotJids()
 {
-    const auto push = BlocklistPush::fromIq(parse("<iq type='set' id='a'><block xmlns='urn:xmpp:blocking'>"
+    const auto push
+        = BlocklistPush::fromIq(test::parseStanza("<iq type='set' id='a'><block xmlns='urn:xmpp:blocking'>"
                                                   "<item jid='a@@b'/><item/><item jid='romeo@montague.net'/>"
                                                   "</block></iq>"),
-        Own);
+            Own);
     QVERIFY(push);
     QCOMPARE(push->jids, QList<Jid> { Jid::fromString(u"romeo@montague.net") });
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // XEP-0054 vCard-temp: reading what servers and other clients send, writing what they read back.
+#include "testlib/ParseXml.h"
 #include "xml/XmlElement.h"
 #include "xml/XmlStreamParser.h"
 #include "xml/XmlWriter.h"
@@ -14,23 +15,10 @@ Q_DECLARE_METATYPE(confab::VCard)
 
 namespace {
 
-/// One element as the stream parser reads it from the wire inside a jabber:client stream.
-XmlElement parse(const QByteArray &xml)
-{
-    XmlElement result;
-    XmlStreamParser parser({ .streamOpened = {},
-        .elementReceived = [&result](XmlElement &&element) { result = std::move(element); },
-        .streamClosed = {},
-        .errorOccurred = [](XmlStreamParser::Error, const QString &detail) { qWarning() << detail; } });
-    parser.feed("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>");
-    parser.feed(xml);
-    return result;
-}
-
 /// Written to bytes and parsed back, as a peer would receive it.
 XmlElement overTheWire(const XmlElement &element)
 {
-    return parse(XmlWriter::serialize(element));
+    return test::parseStanza(XmlWriter::serialize(element));
 }
 
 QByteArray tinyPng()
@@ -61,7 +49,7 @@ private Q_SLOTS:
 void tst_VCard::readsTheXep0054Example()
 {
     // XEP-0054 §3.1, example 2 (abridged), with the whitespace and unknown fields a real vCard has.
-    const XmlElement element = parse(R"(<vCard xmlns='vcard-temp'>
+    const XmlElement element = test::parseStanza(R"(<vCard xmlns='vcard-temp'>
       <FN>Peter Saint-Andre</FN>
       <N><FAMILY>Saint-Andre</FAMILY><GIVEN>Peter</GIVEN><MIDDLE/></N>
       <NICKNAME>stpeter</NICKNAME>
@@ -102,8 +90,8 @@ void tst_VCard::readsBinvalWrappedInLines()
     for (qsizetype i = 0; i < base64.size(); i += 20) {
         wrapped += base64.mid(i, 20) + "\n    ";
     }
-    const XmlElement element = parse("<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png</TYPE><BINVAL>\n    " + wrapped
-        + "</BINVAL></PHOTO></vCard>");
+    const XmlElement element = test::parseStanza("<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png</TYPE><BINVAL>\n    "
+        + wrapped + "</BINVAL></PHOTO></vCard>");
     const std::optional<VCard> card = VCard::fromXml(element);
     QVERIFY(card);
     QCOMPARE(card->photoType, u"image/png"_s);
@@ -112,21 +100,22 @@ void tst_VCard::readsBinvalWrappedInLines()
 
 void tst_VCard::refusesBinvalThatIsNotBase64()
 {
-    QVERIFY(!VCard::fromXml(parse("<vCard xmlns='vcard-temp'><PHOTO><BINVAL>not*base64!</BINVAL></PHOTO></vCard>")));
-    QVERIFY(
-        !VCard::fromXml(parse("<vCard xmlns='vcard-temp'><PHOTO><BINVAL>aGVsbG8=\xc3\xa9</BINVAL></PHOTO></vCard>")));
+    QVERIFY(!VCard::fromXml(
+        test::parseStanza("<vCard xmlns='vcard-temp'><PHOTO><BINVAL>not*base64!</BINVAL></PHOTO></vCard>")));
+    QVERIFY(!VCard::fromXml(
+        test::parseStanza("<vCard xmlns='vcard-temp'><PHOTO><BINVAL>aGVsbG8=\xc3\xa9</BINVAL></PHOTO></vCard>")));
 }
 
 void tst_VCard::refusesOtherElements()
 {
-    QVERIFY(!VCard::fromXml(parse("<vCard xmlns='urn:ietf:params:xml:ns:vcard-4.0'/>")));
-    QVERIFY(!VCard::fromXml(parse("<vcard xmlns='vcard-temp'/>")));
+    QVERIFY(!VCard::fromXml(test::parseStanza("<vCard xmlns='urn:ietf:params:xml:ns:vcard-4.0'/>")));
+    QVERIFY(!VCard::fromXml(test::parseStanza("<vcard xmlns='vcard-temp'/>")));
     QVERIFY(!VCard::fromXml(XmlElement()));
 }
 
 void tst_VCard::emptyVCardIsEmpty()
 {
-    const std::optional<VCard> card = VCard::fromXml(parse("<vCard xmlns='vcard-temp'/>"));
+    const std::optional<VCard> card = VCard::fromXml(test::parseStanza("<vCard xmlns='vcard-temp'/>"));
     QVERIFY(card);
     QVERIFY(card->isEmpty());
     QCOMPARE(VCard().toXml(), XmlElement(u"vCard"_s, u"vcard-temp"_s));
@@ -200,8 +189,9 @@ void tst_VCard::roundTripsOverTheWire()
 void tst_VCard::readsDescWhenNoteIsAbsent()
 {
     // Servers that map vCard4 <note/> write NOTE, older clients DESC; NOTE wins when both are there.
-    QCOMPARE(VCard::fromXml(parse("<vCard xmlns='vcard-temp'><DESC>d</DESC></vCard>"))->note, u"d"_s);
-    QCOMPARE(VCard::fromXml(parse("<vCard xmlns='vcard-temp'><DESC>d</DESC><NOTE>n</NOTE></vCard>"))->note, u"n"_s);
+    QCOMPARE(VCard::fromXml(test::parseStanza("<vCard xmlns='vcard-temp'><DESC>d</DESC></vCard>"))->note, u"d"_s);
+    QCOMPARE(VCard::fromXml(test::parseStanza("<vCard xmlns='vcard-temp'><DESC>d</DESC><NOTE>n</NOTE></vCard>"))->note,
+        u"n"_s);
 }
 
 void tst_VCard::photoHashIsTheSha1OfTheBytes()
