@@ -94,8 +94,6 @@ void ClientStream::connectToServer(const ConnectionSettings &settings)
     m_transport->abort();
     m_settings = settings;
     m_redirects = 0;
-    m_redirectHost.clear();
-    m_redirectPort = 0;
     setState(State::Connecting);
     m_phase = Phase::Idle;
     m_negotiationTimer->start(settings.negotiationTimeout);
@@ -137,7 +135,10 @@ void ClientStream::handleTransportConnected()
 void ClientStream::openStream()
 {
     m_phase = Phase::AwaitingFeatures;
-    m_transport->write(XmlWriter::streamHeader(m_settings.jid.domain(), m_settings.jid.bareString(), m_settings.lang));
+    // RFC 6120 §4.7.1: 'from' names the user; over a connection not yet encrypted it would tell every
+    // observer who is signing in, so it is sent only under TLS.
+    m_transport->write(XmlWriter::streamHeader(
+        m_settings.jid.domain(), m_tlsActive ? m_settings.jid.bareString() : QString(), m_settings.lang));
 }
 
 void ClientStream::restartStream()

@@ -122,8 +122,6 @@ private:
     Jid m_boundJid;
     QString m_saslMechanism;
     QString m_pendingIqId;
-    QString m_redirectHost;
-    quint16 m_redirectPort = 0;
     int m_redirects = 0;
     quint64 m_nextHandle = 1;
     State m_state = State::Disconnected;

@@ -419,6 +419,12 @@ void tst_ClientStream::choosesScramOverPlainWithoutTls()
     QVERIFY(!server.received().contains(Password.toUtf8()));
     // SCRAM's first message names the user and nothing more.
     QVERIFY(QByteArray::fromBase64(auths[0].text().toLatin1()).startsWith("n,,n=romeo,r="));
+    // Without TLS the stream header does not name the user either (RFC 6120 §4.7.1).
+    const QByteArray received = server.received();
+    const qsizetype open = received.indexOf("<stream:stream");
+    QVERIFY(open >= 0);
+    const QByteArray header = received.mid(open, received.indexOf('>', open) + 1 - open);
+    QVERIFY2(!header.contains("from="), header.constData());
 }
 
 void tst_ClientStream::bindsAfterGenuineScramSignature()
