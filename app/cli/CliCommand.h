@@ -67,5 +67,6 @@ QList<CliCommand> coreCliCommands(); // login, send, listen, register, ping
 QList<CliCommand> presenceCliCommands(); // presence
 QList<CliCommand> contactCliCommands(); // vcard, block, unblock, blocklist
 QList<CliCommand> rosterCliCommands(); // roster, add, remove, subscribe, approve, deny
+QList<CliCommand> historyCliCommands(); // history
 
 } // namespace confab

@@ -10,6 +10,7 @@ QList<CliCommand> allCliCommands()
     commands += presenceCliCommands();
     commands += contactCliCommands();
     commands += rosterCliCommands();
+    commands += historyCliCommands();
     return commands;
 }
 
