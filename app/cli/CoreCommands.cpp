@@ -5,12 +5,15 @@
 #include "base/Namespaces.h"
 #include "client/Client.h"
 #include "stanza/Message.h"
+#include "storage/MessageStore.h"
+#include "xmpp/chat/ChatManager.h"
 #include "xmpp/ping/PingManager.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 
 #include <cstdio>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -38,23 +41,80 @@ void printSignedIn(CliSession &session)
         { { u"jid"_s, client.jid().toString() }, { u"mechanism"_s, client.stream()->saslMechanism() } });
 }
 
-void send(CliSession &session)
+void writeStderrLine(const QString &text)
 {
-    Message message;
-    message.to = Jid::fromString(session.args().at(0));
-    message.type = Message::Type::Chat;
-    message.id = generateStanzaId();
-    message.body = session.args().at(1);
-    const QString id = message.id;
-    const QString to = message.to.toString();
-    session.client().send(message.toXml()).then(&session.client(), [&session, id, to](const SendResult &result) {
-        if (const auto *error = std::get_if<XmppError>(&result)) {
-            session.printError(tr("The message was not confirmed by the server: %1").arg(describeError(*error)));
-            session.finish(CliSession::NetworkFailure);
+    const QByteArray line = text.toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+/// Opens the account's history (messages.sqlite in the data directory) and plugs a ChatManager into the
+/// already established session; `then` runs once both are ready, with nullptr when the history cannot be opened.
+void withChats(CliSession &session, std::function<void(ChatManager *chats, MessageStore *store)> then)
+{
+    Client &client = session.client();
+    auto *store = new MessageStore(session.dataDirectory() + u"/messages.sqlite"_s, &client);
+    store->open().then(&client, [&session, &client, store, then = std::move(then)](const QString &error) {
+        if (!error.isEmpty()) {
+            session.printError(tr("Cannot open the message history: %1").arg(error));
+            session.finish(CliSession::Failure);
             return;
         }
-        session.printResult(tr("Sent %1 to %2.").arg(id, to), { { u"sent"_s, id }, { u"to"_s, to } });
-        session.finish(CliSession::Ok);
+        auto *chats = new ChatManager(store);
+        client.addExtension(chats);
+        // The session was established before the manager existed: enable carbons and flush the outbox now.
+        chats->sessionEstablished(false);
+        then(chats, store);
+    });
+}
+
+void send(CliSession &session)
+{
+    const Jid to = Jid::fromString(session.args().at(0));
+    const QString body = session.args().at(1);
+    const bool waitReceipt = session.isSet(u"wait-receipt"_s);
+    withChats(session, [&session, to, body, waitReceipt](ChatManager *chats, MessageStore *store) {
+        auto originId = std::make_shared<QString>();
+        const QString toText = to.toString();
+        auto done = [&session, originId, toText](bool delivered) {
+            QJsonObject json { { u"sent"_s, *originId }, { u"to"_s, toText } };
+            if (delivered) {
+                json.insert(u"delivered"_s, true);
+            }
+            session.printResult(delivered ? tr("Delivered %1 to %2.").arg(*originId, toText)
+                                          : tr("Sent %1 to %2.").arg(*originId, toText),
+                json);
+            session.finish(CliSession::Ok);
+        };
+        QObject::connect(chats, &ChatManager::messageAcknowledged, chats,
+            [&session, originId, toText, waitReceipt, done](const QString &id, bool ok, const QString &error) {
+                if (id != *originId) {
+                    return;
+                }
+                if (!ok) {
+                    session.printError(tr("The message was not confirmed by the server: %1").arg(error));
+                    session.finish(CliSession::NetworkFailure);
+                    return;
+                }
+                if (!waitReceipt) {
+                    done(false);
+                    return;
+                }
+                writeStderrLine(
+                    tr("Sent %1 to %2; waiting for a delivery receipt (XEP-0184) until --timeout.").arg(id, toText));
+            });
+        if (waitReceipt) {
+            // XEP-0184: Delivered is set only for a receipt from the contact the message went to.
+            QObject::connect(store, &MessageStore::messageUpdated, chats, [originId, done](const StoredMessage &m) {
+                if (m.originId == *originId
+                    && (m.state == StoredMessage::State::Delivered || m.state == StoredMessage::State::Displayed)) {
+                    done(true);
+                }
+            });
+        }
+        QFuture<StoredMessage> sent = chats->send(to, body);
+        // The id is known before the server can acknowledge: send() resolves when the message is written.
+        sent.then(chats, [originId](const StoredMessage &stored) { *originId = stored.originId; });
     });
 }
 
@@ -63,29 +123,34 @@ void listen(CliSession &session)
     Client &client = session.client();
     const int count = session.isSet(u"count"_s) ? session.value(u"count"_s).toInt() : -1;
     session.setTimeoutIsNormalEnd(count < 0);
-    auto received = std::make_shared<int>(0);
-    QObject::connect(
-        &client, &Client::messageReceived, &client, [&session, count, received](const XmlElement &element) {
-            const std::optional<Message> message = Message::fromXml(element);
-            if (!message || (message->body.isEmpty() && message->type != Message::Type::Error)) {
-                return; // chat states, receipts and the like are not messages to print
-            }
-            const QDateTime stamp = message->stamp.isValid() ? message->stamp : QDateTime::currentDateTimeUtc();
-            const QString timestamp = stamp.toString(Qt::ISODateWithMs);
-            const QString from = message->from.toString();
-            session.printResult(u"%1 %2: %3"_s.arg(timestamp, from, message->body),
-                { { u"from"_s, from }, { u"to"_s, message->to.toString() }, { u"id"_s, message->id },
-                    { u"type"_s, Message::typeName(message->type) }, { u"body"_s, message->body },
-                    { u"timestamp"_s, timestamp } });
-            if (count > 0 && ++*received >= count) {
-                session.finish(CliSession::Ok);
-            }
+    withChats(session, [&session, &client, count](ChatManager *chats, MessageStore *) {
+        auto received = std::make_shared<int>(0);
+        QObject::connect(chats, &ChatManager::messageReceived, chats,
+            [&session, count, received](
+                const StoredMessage &stored, const XmlElement &element, ChatManager::Origin origin, bool) {
+                // Printed even when the history had it: another process of this account (a second
+                // resource's listener, sharing messages.sqlite) may have stored its carbon first.
+                if (origin != ChatManager::Origin::Live) {
+                    return; // copies of our other resources' traffic are stored, not printed
+                }
+                const std::optional<Message> message = Message::fromXml(element);
+                if (!message) {
+                    return;
+                }
+                const QString timestamp = stored.timestamp.toString(Qt::ISODateWithMs);
+                const QString from = message->from.toString();
+                session.printResult(u"%1 %2: %3"_s.arg(timestamp, from, message->body),
+                    { { u"from"_s, from }, { u"to"_s, message->to.toString() }, { u"id"_s, message->id },
+                        { u"type"_s, Message::typeName(message->type) }, { u"body"_s, message->body },
+                        { u"timestamp"_s, timestamp } });
+                if (count > 0 && ++*received >= count) {
+                    session.finish(CliSession::Ok);
+                }
+            });
+        // RFC 6121 §4.2: initial presence, so messages to our bare JID (and offline ones) reach us.
+        client.send(XmlElement(u"presence"_s, ns::Client.toString())).then(&client, [&client](const SendResult &) {
+            writeStderrLine(u"listening as "_s + client.jid().toString());
         });
-    // RFC 6121 §4.2: initial presence, so messages to our bare JID (and offline ones) reach us.
-    client.send(XmlElement(u"presence"_s, ns::Client.toString())).then(&client, [&client](const SendResult &) {
-        const QByteArray line = "listening as " + client.jid().toString().toUtf8() + '\n';
-        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-        std::fflush(stderr);
     });
 }
 
@@ -123,9 +188,11 @@ QList<CliCommand> coreCliCommands()
 
     CliCommand sendCommand;
     sendCommand.name = u"send"_s;
-    sendCommand.synopsis = u"send TO TEXT"_s;
-    sendCommand.description = u"send a chat message; exit 0 once the server has acknowledged it (XEP-0198)"_s;
+    sendCommand.synopsis = u"send TO TEXT [--wait-receipt]"_s;
+    sendCommand.description = u"send a chat message; exit 0 once the server has acknowledged it (XEP-0198), "
+                              u"or with --wait-receipt once the recipient confirmed it (XEP-0184)"_s;
     sendCommand.minArgs = sendCommand.maxArgs = 2;
+    sendCommand.options = { QCommandLineOption(u"wait-receipt"_s) };
     sendCommand.validate = [](const QCommandLineParser &, const QStringList &args) { return requireJid(args, 0); };
     sendCommand.run = send;
     commands.append(sendCommand);

@@ -4,10 +4,12 @@
 #include "client/Client.h"
 #include "models/RosterModel.h"
 #include "storage/CapsStore.h"
+#include "storage/MessageStore.h"
 #include "storage/RosterStore.h"
 #include "xmpp/avatar/AvatarManager.h"
 #include "xmpp/blocking/BlockingManager.h"
 #include "xmpp/caps/CapsManager.h"
+#include "xmpp/chat/ChatManager.h"
 #include "xmpp/disco/DiscoInfoResponder.h"
 #include "xmpp/ping/PingManager.h"
 #include "xmpp/presence/PresenceManager.h"
@@ -28,6 +30,7 @@ AccountSession::AccountSession(const QString &dataDirectory, QObject *parent)
     , m_client(new Client(this))
     , m_rosterStore(new RosterStore(dataDirectory + u"/roster.sqlite"_s, this))
     , m_capsStore(new CapsStore(dataDirectory + u"/caps.sqlite"_s, this))
+    , m_messageStore(new MessageStore(dataDirectory + u"/messages.sqlite"_s, this))
     , m_roster(new RosterManager)
     , m_subscriptions(new SubscriptionManager)
     , m_presence(new PresenceManager)
@@ -36,12 +39,13 @@ AccountSession::AccountSession(const QString &dataDirectory, QObject *parent)
     , m_avatars(new AvatarManager(dataDirectory + u"/avatars"_s))
     , m_blocking(new BlockingManager)
     , m_ping(new PingManager)
+    , m_chats(new ChatManager(m_messageStore))
     , m_rosterModel(new RosterModel(this))
 {
     m_client->addExtension(new DiscoInfoResponder(u"Confab"_s));
     m_client->addExtension(new VersionResponder(u"Confab"_s, QCoreApplication::applicationVersion()));
     for (ClientExtension *extension : std::initializer_list<ClientExtension *> {
-             m_roster, m_subscriptions, m_presence, m_caps, m_vcards, m_avatars, m_blocking, m_ping }) {
+             m_roster, m_subscriptions, m_presence, m_caps, m_vcards, m_avatars, m_blocking, m_ping, m_chats }) {
         m_client->addExtension(extension);
     }
     m_roster->setStore(m_rosterStore);
@@ -68,9 +72,16 @@ QFuture<QString> AccountSession::open()
             return;
         }
         m_subscriptions->setStore(m_rosterStore);
-        m_capsStore->open().then(this, [promise](const QString &capsError) {
-            promise->addResult(capsError);
-            promise->finish();
+        m_capsStore->open().then(this, [this, promise](const QString &capsError) {
+            if (!capsError.isEmpty()) {
+                promise->addResult(capsError);
+                promise->finish();
+                return;
+            }
+            m_messageStore->open().then(this, [promise](const QString &messagesError) {
+                promise->addResult(messagesError);
+                promise->finish();
+            });
         });
     });
     return result;

@@ -12,7 +12,9 @@ class AvatarManager;
 class BlockingManager;
 class CapsManager;
 class CapsStore;
+class ChatManager;
 class Client;
+class MessageStore;
 class PingManager;
 class PresenceManager;
 class RosterManager;
@@ -28,7 +30,8 @@ class AccountSession : public QObject
 {
     Q_OBJECT
 public:
-    /// `dataDirectory` holds this account's caches (roster.sqlite, caps.sqlite, avatars/).
+    /// `dataDirectory` holds this account's caches and history (roster.sqlite, caps.sqlite, messages.sqlite,
+    /// avatars/).
     explicit AccountSession(const QString &dataDirectory, QObject *parent = nullptr);
     ~AccountSession() override;
 
@@ -46,12 +49,16 @@ public:
     AvatarManager *avatars() const { return m_avatars; }
     BlockingManager *blocking() const { return m_blocking; }
     PingManager *ping() const { return m_ping; }
+    /// One-to-one chats (RFC 6121 §5) and their history.
+    ChatManager *chats() const { return m_chats; }
+    MessageStore *messages() const { return m_messageStore; }
     RosterModel *rosterModel() const { return m_rosterModel; }
 
 private:
     Client *m_client;
     RosterStore *m_rosterStore;
     CapsStore *m_capsStore;
+    MessageStore *m_messageStore;
     RosterManager *m_roster;
     SubscriptionManager *m_subscriptions;
     PresenceManager *m_presence;
@@ -60,6 +67,7 @@ private:
     AvatarManager *m_avatars;
     BlockingManager *m_blocking;
     PingManager *m_ping;
+    ChatManager *m_chats;
     RosterModel *m_rosterModel;
 };
 

@@ -43,8 +43,10 @@ public:
         QSqlQuery pragma(m_db);
         // WAL: readers never block the writer and a crash loses nothing committed; NORMAL is durable in
         // WAL mode except for the last transactions on power loss, which the XMPP archive can restore.
-        for (const QString &sql : { u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-                 u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s }) {
+        // busy_timeout first: another process (a second confab-cli of the same account) may be switching
+        // the same new file to WAL at this moment.
+        for (const QString &sql : { u"PRAGMA busy_timeout=5000"_s, u"PRAGMA journal_mode=WAL"_s,
+                 u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s }) {
             if (!pragma.exec(sql)) {
                 return pragma.lastError().text();
             }
