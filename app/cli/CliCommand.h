@@ -59,6 +59,11 @@ struct CliCommand
     std::function<void(CliSession &session)> run;
 };
 
+/// The CLI's own texts, in the "confab-cli" translation context.
+QString cliTr(const char *text);
+/// A usage error when args[index] is given and is not a valid JID; else an empty string.
+QString invalidJidArgument(const QStringList &args, qsizetype index);
+
 /// Every command, in the order the usage text lists them.
 QList<CliCommand> allCliCommands();
 

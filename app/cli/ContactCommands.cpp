@@ -5,7 +5,6 @@
 #include "xmpp/blocking/BlockingManager.h"
 #include "xmpp/vcard/VCardManager.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -15,19 +14,6 @@ using namespace Qt::StringLiterals;
 namespace confab {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("confab-cli", text);
-}
-
-QString requireJid(const QStringList &args, qsizetype index)
-{
-    if (index < args.size() && Jid::fromString(args.at(index)).isNull()) {
-        return tr("not a valid address: %1").arg(args.at(index));
-    }
-    return {};
-}
 
 void printVCard(CliSession &session, const Jid &jid, const VCard &card)
 {
@@ -39,30 +25,30 @@ void printVCard(CliSession &session, const Jid &jid, const VCard &card)
             json.insert(key, value);
         }
     };
-    add(tr("Full name"), u"full_name"_s, card.fullName);
-    add(tr("Nickname"), u"nickname"_s, card.nickname);
-    add(tr("Given name"), u"given_name"_s, card.givenName);
-    add(tr("Family name"), u"family_name"_s, card.familyName);
+    add(cliTr("Full name"), u"full_name"_s, card.fullName);
+    add(cliTr("Nickname"), u"nickname"_s, card.nickname);
+    add(cliTr("Given name"), u"given_name"_s, card.givenName);
+    add(cliTr("Family name"), u"family_name"_s, card.familyName);
     for (const QString &email : card.emails) {
-        lines.append(tr("Email") + u": "_s + email);
+        lines.append(cliTr("Email") + u": "_s + email);
     }
     if (!card.emails.isEmpty()) {
         json.insert(u"emails"_s, QJsonArray::fromStringList(card.emails));
     }
     for (const QString &phone : card.phones) {
-        lines.append(tr("Phone") + u": "_s + phone);
+        lines.append(cliTr("Phone") + u": "_s + phone);
     }
     if (!card.phones.isEmpty()) {
         json.insert(u"phones"_s, QJsonArray::fromStringList(card.phones));
     }
-    add(tr("Organisation"), u"organisation"_s, card.organisation);
-    add(tr("Title"), u"title"_s, card.title);
-    add(tr("URL"), u"url"_s, card.url);
-    add(tr("Birthday"), u"birthday"_s, card.birthday.isValid() ? card.birthday.toString(Qt::ISODate) : QString());
-    add(tr("Note"), u"note"_s, card.note);
+    add(cliTr("Organisation"), u"organisation"_s, card.organisation);
+    add(cliTr("Title"), u"title"_s, card.title);
+    add(cliTr("URL"), u"url"_s, card.url);
+    add(cliTr("Birthday"), u"birthday"_s, card.birthday.isValid() ? card.birthday.toString(Qt::ISODate) : QString());
+    add(cliTr("Note"), u"note"_s, card.note);
     if (!card.photo.isEmpty()) {
-        lines.append(tr("Photo: %1, %2 bytes, SHA-1 %3")
-                         .arg(card.photoType.isEmpty() ? tr("unknown type") : card.photoType)
+        lines.append(cliTr("Photo: %1, %2 bytes, SHA-1 %3")
+                         .arg(card.photoType.isEmpty() ? cliTr("unknown type") : card.photoType)
                          .arg(card.photo.size())
                          .arg(card.photoHash()));
         json.insert(u"photo_type"_s, card.photoType);
@@ -70,7 +56,7 @@ void printVCard(CliSession &session, const Jid &jid, const VCard &card)
         json.insert(u"photo_sha1"_s, card.photoHash());
     }
     if (lines.isEmpty()) {
-        lines.append(tr("%1 has an empty vCard.").arg(jid.toString()));
+        lines.append(cliTr("%1 has an empty vCard.").arg(jid.toString()));
     }
     session.printResult(lines.join(u'\n'), json);
 }
@@ -87,7 +73,7 @@ void vcard(CliSession &session)
                     json.insert(u"condition"_s, stanzaError->condition);
                 }
                 session.printError(
-                    tr("Could not fetch the vCard of %1: %2").arg(jid.toString(), describeError(*error)), json);
+                    cliTr("Could not fetch the vCard of %1: %2").arg(jid.toString(), describeError(*error)), json);
                 session.finish(CliSession::Failure);
                 return;
             }
@@ -108,13 +94,13 @@ void changeBlocklist(CliSession &session, bool block)
             if (const auto *stanzaError = std::get_if<StanzaError>(error)) {
                 json.insert(u"condition"_s, stanzaError->condition);
             }
-            session.printError((block ? tr("Could not block %1: %2") : tr("Could not unblock %1: %2"))
+            session.printError((block ? cliTr("Could not block %1: %2") : cliTr("Could not unblock %1: %2"))
                                    .arg(jid.toString(), describeError(*error)),
                 json);
             session.finish(CliSession::Failure);
             return;
         }
-        session.printResult((block ? tr("Blocked %1.") : tr("Unblocked %1.")).arg(jid.toString()),
+        session.printResult((block ? cliTr("Blocked %1.") : cliTr("Unblocked %1.")).arg(jid.toString()),
             { { block ? u"blocked"_s : u"unblocked"_s, jid.toString() } });
         session.finish(CliSession::Ok);
     });
@@ -126,7 +112,7 @@ void blocklist(CliSession &session)
     client.findExtension<BlockingManager>()->fetchBlocklist().then(
         &client, [&session](const BlockingManager::BlocklistResult &result) {
             if (const auto *error = std::get_if<XmppError>(&result)) {
-                session.printError(tr("Could not fetch the blocklist: %1").arg(describeError(*error)));
+                session.printError(cliTr("Could not fetch the blocklist: %1").arg(describeError(*error)));
                 session.finish(CliSession::Failure);
                 return;
             }
@@ -135,7 +121,7 @@ void blocklist(CliSession &session)
                 jids.append(jid.toString());
             }
             std::sort(jids.begin(), jids.end());
-            session.printResult(jids.isEmpty() ? tr("Nobody is blocked.") : jids.join(u'\n'),
+            session.printResult(jids.isEmpty() ? cliTr("Nobody is blocked.") : jids.join(u'\n'),
                 { { u"blocked"_s, QJsonArray::fromStringList(jids) } });
             session.finish(CliSession::Ok);
         });
@@ -146,7 +132,8 @@ void blocklist(CliSession &session)
 QList<CliCommand> contactCliCommands()
 {
     QList<CliCommand> commands;
-    const auto validateJid = [](const QCommandLineParser &, const QStringList &args) { return requireJid(args, 0); };
+    const auto validateJid
+        = [](const QCommandLineParser &, const QStringList &args) { return invalidJidArgument(args, 0); };
 
     CliCommand vcardCommand;
     vcardCommand.name = u"vcard"_s;

@@ -4,8 +4,6 @@
 #include "client/Client.h"
 #include "storage/MessageStore.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -13,11 +11,6 @@ using namespace Qt::StringLiterals;
 namespace confab {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("confab-cli", text);
-}
 
 constexpr int DefaultLimit = 50;
 
@@ -64,7 +57,7 @@ void history(CliSession &session)
     auto *store = new MessageStore(session.dataDirectory() + u"/messages.sqlite"_s, &session.client());
     store->open().then(store, [&session, store, conversation, limit, searching, text](const QString &error) {
         if (!error.isEmpty()) {
-            session.printError(tr("Cannot open the history: %1").arg(error));
+            session.printError(cliTr("Cannot open the history: %1").arg(error));
             session.finish(CliSession::Failure);
             return;
         }
@@ -86,14 +79,14 @@ QList<CliCommand> historyCliCommands()
     command.options = { QCommandLineOption(u"search"_s, {}, u"TEXT"_s), QCommandLineOption(u"limit"_s, {}, u"N"_s) };
     command.validate = [](const QCommandLineParser &parser, const QStringList &args) {
         if (args.isEmpty() || Jid::fromString(args.at(0)).isNull()) {
-            return tr("not a valid address: %1").arg(args.value(0));
+            return cliTr("not a valid address: %1").arg(args.value(0));
         }
         bool ok = true;
         if (parser.isSet(u"limit"_s) && (parser.value(u"limit"_s).toInt(&ok) <= 0 || !ok)) {
-            return tr("invalid --limit: %1").arg(parser.value(u"limit"_s));
+            return cliTr("invalid --limit: %1").arg(parser.value(u"limit"_s));
         }
         if (parser.isSet(u"search"_s) && parser.value(u"search"_s).trimmed().isEmpty()) {
-            return tr("--search needs a text");
+            return cliTr("--search needs a text");
         }
         return QString();
     };

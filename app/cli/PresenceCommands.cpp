@@ -5,8 +5,6 @@
 #include "xmpp/caps/CapsManager.h"
 #include "xmpp/presence/PresenceManager.h"
 
-#include <QCoreApplication>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -14,11 +12,6 @@ using namespace Qt::StringLiterals;
 namespace confab {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("confab-cli", text);
-}
 
 void printPresence(CliSession &session, const Presence &presence)
 {
@@ -55,7 +48,8 @@ void runPresence(CliSession &session)
         // Unavailable ends our presence: nothing more will arrive, so there is nothing to watch.
         manager->setPresence(show, status).then(&client, [&session](const SendResult &result) {
             if (const auto *error = std::get_if<XmppError>(&result)) {
-                session.printError(tr("The presence was not confirmed by the server: %1").arg(describeError(*error)));
+                session.printError(
+                    cliTr("The presence was not confirmed by the server: %1").arg(describeError(*error)));
                 session.finish(CliSession::NetworkFailure);
                 return;
             }
@@ -104,7 +98,7 @@ void runPresence(CliSession &session)
         });
     manager->setPresence(show, status, priority).then(&client, [&session, &client](const SendResult &result) {
         if (const auto *error = std::get_if<XmppError>(&result)) {
-            session.printError(tr("The presence was not confirmed by the server: %1").arg(describeError(*error)));
+            session.printError(cliTr("The presence was not confirmed by the server: %1").arg(describeError(*error)));
             session.finish(CliSession::NetworkFailure);
             return;
         }
@@ -130,13 +124,13 @@ QList<CliCommand> presenceCliCommands()
     presence.options = { QCommandLineOption(u"priority"_s, {}, u"N"_s) };
     presence.validate = [](const QCommandLineParser &parser, const QStringList &args) {
         if (!Presence::showFromName(args.at(0))) {
-            return tr("SHOW must be one of online, chat, away, xa, dnd, offline: %1").arg(args.at(0));
+            return cliTr("SHOW must be one of online, chat, away, xa, dnd, offline: %1").arg(args.at(0));
         }
         if (parser.isSet(u"priority"_s)) {
             bool ok = false;
             const int value = parser.value(u"priority"_s).toInt(&ok);
             if (!ok || value < -128 || value > 127) {
-                return tr("invalid --priority (-128..127): %1").arg(parser.value(u"priority"_s));
+                return cliTr("invalid --priority (-128..127): %1").arg(parser.value(u"priority"_s));
             }
         }
         return QString();

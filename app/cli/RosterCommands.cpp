@@ -10,7 +10,6 @@
 #include "xmpp/roster/RosterManager.h"
 #include "xmpp/roster/SubscriptionManager.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <cstdio>
@@ -21,15 +20,10 @@ namespace confab {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("confab-cli", text);
-}
-
 QString requireBareJid(const QStringList &args)
 {
     if (!args.isEmpty() && !Jid::fromString(args.first()).isBare()) {
-        return tr("not a valid bare address (user@domain): %1").arg(args.first());
+        return cliTr("not a valid bare address (user@domain): %1").arg(args.first());
     }
     return {};
 }
@@ -56,7 +50,7 @@ QFuture<bool> attachStore(CliSession &session)
     auto *store = new RosterStore(session.dataDirectory() + u"/roster.sqlite"_s, &client);
     store->open().then(&client, [&session](const QString &error) {
         if (!error.isEmpty()) {
-            session.printError(tr("Cannot open the roster cache: %1").arg(error));
+            session.printError(cliTr("Cannot open the roster cache: %1").arg(error));
         }
     });
     client.findExtension<RosterManager>()->setStore(store);
@@ -186,7 +180,7 @@ void listRoster(CliSession &session)
     Client &client = session.client();
     client.findExtension<RosterManager>()->fetch().then(&client, [&session](const RosterManager::Result &result) {
         if (const auto *error = std::get_if<XmppError>(&result)) {
-            session.printError(tr("Could not fetch the roster: %1").arg(describeError(*error)));
+            session.printError(cliTr("Could not fetch the roster: %1").arg(describeError(*error)));
             session.finish(CliSession::Failure);
             return;
         }
@@ -210,7 +204,7 @@ void add(CliSession &session)
         .findExtension<RosterManager>()
         ->addOrUpdate(jid, name, groups)
         .then(&session.client(), [&session, jid, name, groups](const RosterManager::Result &result) {
-            finishWith(session, result, tr("Added %1.").arg(jid.toString()),
+            finishWith(session, result, cliTr("Added %1.").arg(jid.toString()),
                 { { u"added"_s, jid.toString() }, { u"name"_s, name },
                     { u"groups"_s, QJsonArray::fromStringList(groups) } });
         });
@@ -221,7 +215,7 @@ void remove(CliSession &session)
     const Jid jid = target(session);
     session.client().findExtension<RosterManager>()->remove(jid).then(
         &session.client(), [&session, jid](const RosterManager::Result &result) {
-            finishWith(session, result, tr("Removed %1.").arg(jid.toString()), { { u"removed"_s, jid.toString() } });
+            finishWith(session, result, cliTr("Removed %1.").arg(jid.toString()), { { u"removed"_s, jid.toString() } });
         });
 }
 
@@ -230,7 +224,7 @@ void subscribe(CliSession &session)
     const Jid jid = target(session);
     session.client().findExtension<SubscriptionManager>()->request(jid).then(
         &session.client(), [&session, jid](const SubscriptionManager::Result &result) {
-            finishWith(session, result, tr("Asked %1 to see their presence.").arg(jid.toString()),
+            finishWith(session, result, cliTr("Asked %1 to see their presence.").arg(jid.toString()),
                 { { u"subscribe"_s, jid.toString() } });
         });
 }
@@ -245,8 +239,8 @@ void answer(CliSession &session, bool approve)
         sent.then(&session.client(), [&session, jid, approve](const SubscriptionManager::Result &result) {
             const QString key = approve ? u"approved"_s : u"denied"_s;
             finishWith(session, result,
-                approve ? tr("%1 may now see your presence.").arg(jid.toString())
-                        : tr("Refused %1's request.").arg(jid.toString()),
+                approve ? cliTr("%1 may now see your presence.").arg(jid.toString())
+                        : cliTr("Refused %1's request.").arg(jid.toString()),
                 { { key, jid.toString() } });
         });
     };
@@ -292,7 +286,7 @@ QList<CliCommand> rosterCliCommands()
     addCommand.validate = [](const QCommandLineParser &parser, const QStringList &args) {
         for (const QString &group : parser.values(u"group"_s)) {
             if (group.isEmpty()) {
-                return tr("a group name cannot be empty");
+                return cliTr("a group name cannot be empty");
             }
         }
         return requireBareJid(args);
