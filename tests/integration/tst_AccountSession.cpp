@@ -6,6 +6,7 @@
 #include "models/RosterModel.h"
 #include "session/AccountSession.h"
 #include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
 #include "xmpp/avatar/AvatarManager.h"
 #include "xmpp/blocking/BlockingManager.h"
 #include "xmpp/presence/PresenceManager.h"
@@ -23,30 +24,6 @@ using namespace confab;
 using namespace confab::test;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future, int timeoutMs = 20000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    if (!future.isFinished()) {
-        qFatal("a future did not finish in time");
-    }
-    return future.result();
-}
-
-ConnectionSettings settingsFor(const ProsodyFixture &server, const QString &user)
-{
-    ConnectionSettings s;
-    s.jid = Jid::fromString(QString(server.jid(user) + u"/desktop"_s));
-    s.password = server.password(user);
-    s.host = server.host();
-    s.port = server.c2sPort();
-    s.caFile = server.caFile();
-    return s;
-}
 
 QByteArray pngAvatar()
 {
@@ -100,8 +77,8 @@ void tst_AccountSession::contactListShowsSubscriptionPresenceAvatarAndBlock()
         [&alice](const Jid &jid) { alice.subscriptions()->approve(jid); });
     connect(bob.subscriptions(), &SubscriptionManager::subscriptionRequested, &bob,
         [&bob](const Jid &jid) { bob.subscriptions()->approve(jid); });
-    alice.signIn(settingsFor(m_server, u"alice"_s));
-    bob.signIn(settingsFor(m_server, u"bob"_s));
+    alice.signIn(settingsFor(m_server, u"alice"_s, u"desktop"_s));
+    bob.signIn(settingsFor(m_server, u"bob"_s, u"desktop"_s));
     QTRY_VERIFY_WITH_TIMEOUT(alice.client().isConnected() && bob.client().isConnected(), 20000);
     alice.presence()->setPresence(Presence::Show::Online);
     bob.presence()->setPresence(Presence::Show::Away, u"在开会 — back at 3"_s);

@@ -9,6 +9,7 @@
 #include "session/AccountSession.h"
 #include "storage/MessageStore.h"
 #include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
 #include "testlib/TcpProxy.h"
 #include "xmpp/chat/ChatManager.h"
 #include "xmpp/presence/PresenceManager.h"
@@ -29,19 +30,6 @@ using namespace confab;
 using namespace confab::test;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future, int timeoutMs = 20000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    if (!future.isFinished()) {
-        qFatal("a future did not finish in time");
-    }
-    return future.result();
-}
 
 /// One signed-in resource of an account, with its own data directory (history) unless one is given.
 struct Device
@@ -125,13 +113,7 @@ void tst_Chat::cleanup()
 
 ConnectionSettings tst_Chat::settings(const QString &user, const QString &resource, quint16 port) const
 {
-    ConnectionSettings s;
-    s.jid = Jid::fromString(QString(m_server.jid(user) + u'/' + resource));
-    s.password = m_server.password(user);
-    s.host = m_server.host();
-    s.port = port ? port : m_server.c2sPort();
-    s.caFile = m_server.caFile();
-    return s;
+    return settingsFor(m_server, user, resource, port);
 }
 
 std::unique_ptr<Device> tst_Chat::signIn(

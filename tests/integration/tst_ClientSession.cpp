@@ -9,6 +9,7 @@
 #include "stanza/Message.h"
 #include "stanza/Stanza.h"
 #include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
 #include "testlib/TcpProxy.h"
 #include "xmpp/disco/DiscoInfoResponder.h"
 #include "xmpp/ping/PingManager.h"
@@ -68,17 +69,6 @@ struct Account
     }
 };
 
-ConnectionSettings settingsFor(const ProsodyFixture &server, const QString &user, const QString &resource, quint16 port)
-{
-    ConnectionSettings s;
-    s.jid = Jid::fromString(QString(server.jid(user) + u'/' + resource));
-    s.password = server.password(user);
-    s.host = server.host();
-    s.port = port;
-    s.caFile = server.caFile();
-    return s;
-}
-
 XmlElement chat(const Jid &to, const QString &body)
 {
     Message m;
@@ -87,16 +77,6 @@ XmlElement chat(const Jid &to, const QString &body)
     m.id = generateStanzaId();
     m.body = body;
     return m.toXml();
-}
-
-template <typename T> bool waitFor(const QFuture<T> &future, int timeoutMs = 20000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    return future.isFinished();
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "stanza/Message.h"
 #include "storage/AvatarCache.h"
 #include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
 #include "xmpp/avatar/AvatarManager.h"
 #include "xmpp/blocking/BlockingManager.h"
 #include "xmpp/ping/PingManager.h"
@@ -62,27 +63,6 @@ struct Account
         });
     }
 };
-
-ConnectionSettings settingsFor(const ProsodyFixture &server, const QString &user, const QString &resource)
-{
-    ConnectionSettings s;
-    s.jid = Jid::fromString(QString(server.jid(user) + u'/' + resource));
-    s.password = server.password(user);
-    s.host = server.host();
-    s.port = server.c2sPort();
-    s.caFile = server.caFile();
-    return s;
-}
-
-template <typename T> bool waitFor(const QFuture<T> &future, int timeoutMs = 20000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    return future.isFinished();
-}
 
 /// Processes events until `condition` holds (bounded); for helpers that cannot use QTRY_*.
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 20000)

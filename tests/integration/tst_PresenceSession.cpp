@@ -7,6 +7,7 @@
 #include "client/Client.h"
 #include "storage/CapsStore.h"
 #include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
 #include "xmpp/caps/CapsManager.h"
 #include "xmpp/disco/DiscoInfoResponder.h"
 #include "xmpp/ping/PingManager.h"
@@ -24,16 +25,6 @@ using namespace confab::test;
 namespace {
 
 constexpr int Timeout = 20000;
-
-template <typename T> bool waitFor(const QFuture<T> &future, int timeoutMs = Timeout)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    return future.isFinished();
-}
 
 bool sent(const QFuture<SendResult> &future)
 {

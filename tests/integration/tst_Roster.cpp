@@ -9,6 +9,7 @@
 #include "stanza/Stanza.h"
 #include "storage/RosterStore.h"
 #include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
 #include "xmpp/ping/PingManager.h"
 #include "xmpp/roster/RosterManager.h"
 #include "xmpp/roster/RosterNamespaces.h"
@@ -26,16 +27,6 @@ using namespace confab::test;
 namespace {
 
 using Subscription = RosterItem::Subscription;
-
-template <typename T> bool waitFor(const QFuture<T> &future, int timeoutMs = 20000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    return future.isFinished();
-}
 
 template <typename T> bool succeeded(const QFuture<std::variant<std::monostate, T>> &future)
 {
