@@ -7,6 +7,7 @@
 #include "stanza/Message.h"
 #include "storage/MessageStore.h"
 #include "xmpp/chat/ChatManager.h"
+#include "xmpp/mam/MamManager.h"
 #include "xmpp/ping/PingManager.h"
 
 #include <QCoreApplication>
@@ -123,7 +124,18 @@ void listen(CliSession &session)
     Client &client = session.client();
     const int count = session.isSet(u"count"_s) ? session.value(u"count"_s).toInt() : -1;
     session.setTimeoutIsNormalEnd(count < 0);
-    withChats(session, [&session, &client, count](ChatManager *chats, MessageStore *) {
+    withChats(session, [&session, &client, count](ChatManager *chats, MessageStore *store) {
+        // XEP-0313: what arrived while no client of ours was online (or while a killed listener was storing
+        // it) is fetched from the archive into the history. Archived messages are stored, not printed (only
+        // Live ones are, below), so the output stays one line per message that arrived while listening; the
+        // end of the catch-up is reported on stderr.
+        auto *archive = new MamManager(chats, store);
+        client.addExtension(archive);
+        QObject::connect(archive, &MamManager::catchUpFinished, archive, [](int stored, bool complete) {
+            writeStderrLine(
+                u"archive catch-up: %1 new message(s)%2"_s.arg(stored).arg(complete ? QString() : u" (incomplete)"_s));
+        });
+        archive->catchUp();
         auto received = std::make_shared<int>(0);
         QObject::connect(chats, &ChatManager::messageReceived, chats,
             [&session, count, received](

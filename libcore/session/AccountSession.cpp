@@ -11,6 +11,7 @@
 #include "xmpp/caps/CapsManager.h"
 #include "xmpp/chat/ChatManager.h"
 #include "xmpp/disco/DiscoInfoResponder.h"
+#include "xmpp/mam/MamManager.h"
 #include "xmpp/ping/PingManager.h"
 #include "xmpp/presence/PresenceManager.h"
 #include "xmpp/roster/RosterManager.h"
@@ -40,12 +41,13 @@ AccountSession::AccountSession(const QString &dataDirectory, QObject *parent)
     , m_blocking(new BlockingManager)
     , m_ping(new PingManager)
     , m_chats(new ChatManager(m_messageStore))
+    , m_mam(new MamManager(m_chats, m_messageStore))
     , m_rosterModel(new RosterModel(this))
 {
     m_client->addExtension(new DiscoInfoResponder(u"Confab"_s));
     m_client->addExtension(new VersionResponder(u"Confab"_s, QCoreApplication::applicationVersion()));
     for (ClientExtension *extension : std::initializer_list<ClientExtension *> {
-             m_roster, m_subscriptions, m_presence, m_caps, m_vcards, m_avatars, m_blocking, m_ping, m_chats }) {
+             m_roster, m_subscriptions, m_presence, m_caps, m_vcards, m_avatars, m_blocking, m_ping, m_chats, m_mam }) {
         m_client->addExtension(extension);
     }
     m_roster->setStore(m_rosterStore);

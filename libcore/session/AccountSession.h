@@ -14,6 +14,7 @@ class CapsManager;
 class CapsStore;
 class ChatManager;
 class Client;
+class MamManager;
 class MessageStore;
 class PingManager;
 class PresenceManager;
@@ -51,6 +52,8 @@ public:
     PingManager *ping() const { return m_ping; }
     /// One-to-one chats (RFC 6121 §5) and their history.
     ChatManager *chats() const { return m_chats; }
+    /// XEP-0313: catches up on our archive at every new session.
+    MamManager *archive() const { return m_mam; }
     MessageStore *messages() const { return m_messageStore; }
     RosterModel *rosterModel() const { return m_rosterModel; }
 
@@ -68,6 +71,7 @@ private:
     BlockingManager *m_blocking;
     PingManager *m_ping;
     ChatManager *m_chats;
+    MamManager *m_mam;
     RosterModel *m_rosterModel;
 };
 

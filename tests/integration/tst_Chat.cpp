@@ -317,7 +317,9 @@ void tst_Chat::offlineMessagesAreStoredOnce()
     QTRY_COMPARE_WITH_TIMEOUT(bob->history(bare(u"dave"_s)).last().state, StoredMessage::State::Sent, 20000);
 
     auto dave = signIn(u"dave"_s, u"desktop"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(dave->countLive(u"while you were out"_s), 1, 20000);
+    // It comes as an offline message or through the archive catch-up (Prosody 0.12 stops sending offline
+    // messages to a session that queried its archive): either way it is stored once.
+    QTRY_COMPARE_WITH_TIMEOUT(dave->countAny(u"while you were out"_s), 1, 20000);
     // The receipt request is answered on arrival.
     QTRY_COMPARE_WITH_TIMEOUT(bob->history(bare(u"dave"_s)).last().state, StoredMessage::State::Delivered, 20000);
     const QList<StoredMessage> history = dave->history(bare(u"bob"_s));

@@ -219,7 +219,8 @@ void ChatManager::ingest(
         return;
     }
 
-    // XEP-0184 §5: answer a request (live messages only: a carbon or archived copy was answered elsewhere).
+    // XEP-0184 §5: answer a request (live messages here; a carbon was answered by the resource that got it,
+    // an archived one is answered below once the store says it is new to us).
     const std::optional<Receipt> receipt = Receipt::fromMessage(element);
     if (receipt && receipt->kind == Receipt::Kind::Request && origin == Origin::Live && fromContact && m_sendReceipts
         && !message->id.isEmpty()) {
@@ -307,11 +308,19 @@ void ChatManager::ingest(
     if (!d->store) {
         return;
     }
-    d->store->insert(stored).then(this, [this, stored, element, origin](const MessageStore::Inserted &inserted) {
-        StoredMessage added = stored;
-        added.id = inserted.id;
-        Q_EMIT messageReceived(added, element, origin, inserted.duplicate);
-    });
+    // A message that reached us only through our archive (Prosody 0.12 stops delivering offline messages to a
+    // session that queried its archive) was never answered: answer its receipt request once it is new to us.
+    const bool answerIfNew = origin == Origin::Archive && fromContact && m_sendReceipts && receipt
+        && receipt->kind == Receipt::Kind::Request && !message->id.isEmpty();
+    d->store->insert(stored).then(
+        this, [this, stored, element, origin, answerIfNew](const MessageStore::Inserted &inserted) {
+            if (answerIfNew && !inserted.duplicate) {
+                answerReceipt(element);
+            }
+            StoredMessage added = stored;
+            added.id = inserted.id;
+            Q_EMIT messageReceived(added, element, origin, inserted.duplicate);
+        });
 }
 
 void ChatManager::answerReceipt(const XmlElement &request)
