@@ -236,6 +236,22 @@ private:
         return -1;
     }
 
+    // The index of the first byte in data[from, to) that is not XML whitespace, or -1. A UTF-8 byte order mark at
+    // the very start of the stream counts as nothing.
+    qsizetype firstNonWhitespace(const uchar *data, qsizetype from, qsizetype to) const
+    {
+        static constexpr uchar Bom[] = { 0xEF, 0xBB, 0xBF };
+        for (qsizetype j = from; j < to; ++j) {
+            const uchar c = data[j];
+            const qint64 absolute = m_base + j;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || (absolute < 3 && c == Bom[absolute])) {
+                continue;
+            }
+            return j;
+        }
+        return -1;
+    }
+
     // The index of a '>' that ends "]]>" in data[from, to), counting ']' carried over from the previous
     // chunk, or -1; remembers the ']' that end this run for the next chunk.
     qsizetype findCdataEnd(const uchar *data, qsizetype from, qsizetype to)
@@ -290,6 +306,19 @@ private:
                     // XML 1.0 §2.4; QXmlStreamReader notices it only when all three bytes arrive together.
                     fail(XmlStreamParser::Error::NotWellFormed, u"']]>' in character data"_s);
                     return at;
+                }
+                if (m_depth <= 1) {
+                    // RFC 6120 §11.7 / XML 1.0 §2.8: outside the stanzas (the prolog, between stanzas) only
+                    // whitespace may stand. Judged here, byte by byte, so that the verdict (and whether the size
+                    // limit came first) does not depend on where the network cut the bytes.
+                    if (const qsizetype at = firstNonWhitespace(data, runStart, i < size && data[i] == '&' ? i + 1 : i);
+                        at >= 0) {
+                        if (const qsizetype over = unitOverflow(m_base + at); over >= 0) {
+                            return failLimit(over);
+                        }
+                        fail(XmlStreamParser::Error::NotWellFormed, u"text outside the stanzas"_s);
+                        return at;
+                    }
                 }
                 if (i == size) {
                     break;

@@ -6,7 +6,8 @@
 # crashes or an oracle aborts; the crashing input is kept under build/fuzz/crashes/<target>/.
 # Then replays tests/fuzz/regressions/: every input once found a bug that is fixed now, and must pass.
 #
-#   tests/fuzz/run-fuzzers.sh            20 seconds per target (./test runs it so)
+#   tests/fuzz/run-fuzzers.sh            20 seconds per target, random seed (exploration)
+#   tests/fuzz/run-fuzzers.sh --runs N   N inputs per target from seed 1, deterministic (./test runs it so)
 #   tests/fuzz/run-fuzzers.sh 300        5 minutes per target
 #
 # Environment: CONFAB_JOBS=N limits the build's parallelism (default 2). For long runs see README.md.
@@ -16,11 +17,22 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 fuzz_dir="$root/tests/fuzz"
 bin_dir="$root/build/fuzz/tests/fuzz"
 crash_dir="$root/build/fuzz/crashes"
-seconds="${1:-20}"
 targets=(fuzz_xml_stream fuzz_jid fuzz_scram)
 
-[[ "$seconds" =~ ^[1-9][0-9]*$ ]] || {
-    printf 'usage: %s [seconds per target]\n' "$0" >&2
+# Two modes: N seconds of exploration with a fresh random seed, or --runs N: exactly N inputs from seed 1,
+# deterministic for a given build and corpus, which is what ./test (and so CI) uses: a new finding then shows
+# up in a developer's exploration run, not as a red CI for an unrelated change.
+if [[ "${1:-}" == "--runs" ]]; then
+    budget="${2:-}"
+    limit=(-runs="$budget" -seed=1)
+    what="$budget inputs (seed 1)"
+else
+    budget="${1:-20}"
+    limit=(-max_total_time="$budget")
+    what="${budget}s"
+fi
+[[ "$budget" =~ ^[1-9][0-9]*$ ]] || {
+    printf 'usage: %s [seconds per target | --runs N]\n' "$0" >&2
     exit 2
 }
 
@@ -38,12 +50,12 @@ trap 'rm -rf "$work"' EXIT
 status=0
 summary=()
 for target in "${targets[@]}"; do
-    step "Fuzzing $target for ${seconds}s"
+    step "Fuzzing $target: $what"
     mkdir -p "$work/$target/corpus" "$work/$target/artifacts"
     cp -R "$fuzz_dir/corpus/$target/." "$work/$target/corpus/"
     log="$work/$target.log"
     rc=0
-    "$bin_dir/$target" -dict="$fuzz_dir/xmpp.dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    "$bin_dir/$target" -dict="$fuzz_dir/xmpp.dict" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$work/$target/artifacts/" "$work/$target/corpus" >"$log" 2>&1 || rc=$?
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
     cov="$(grep -Eo 'cov: [0-9]+' "$log" | tail -n 1 | cut -d' ' -f2)"
