@@ -98,7 +98,16 @@ public:
     qsizetype scan(const uchar *data, qsizetype size)
     {
         const qsizetype valid = validateUtf8(data, size);
-        const qsizetype accepted = lex(data, valid);
+        qsizetype accepted = lex(data, valid);
+        if (accepted < size && m_state != State::Done) {
+            // A failure further on must not hide the size limit crossed before it: a reader fed byte by byte
+            // would have stopped at the limit first (found by fuzz_xml_stream).
+            if (const qsizetype at = unitOverflow(m_base + accepted); at >= 0 && at < accepted) {
+                accepted = failLimit(at);
+                m_base += accepted;
+                return accepted;
+            }
+        }
         if (accepted == valid && valid < size) {
             fail(XmlStreamParser::Error::NotWellFormed,
                 m_controlCharacter ? u"a control character XML does not allow"_s : u"invalid UTF-8"_s);
