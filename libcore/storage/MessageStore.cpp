@@ -409,12 +409,15 @@ QFuture<bool> MessageStore::setState(const QString &originId, StoredMessage::Sta
             }
             return loadMessage(db, id);
         })
-        .then(this, [this](const Result &updated) {
-            if (updated) {
-                Q_EMIT messageUpdated(*updated);
-            }
-            return updated.has_value();
-        });
+        .then(this, [this](const Result &updated) { return announceUpdate(updated); });
+}
+
+bool MessageStore::announceUpdate(const std::optional<StoredMessage> &updated)
+{
+    if (updated) {
+        Q_EMIT messageUpdated(*updated);
+    }
+    return updated.has_value();
 }
 
 QFuture<bool> MessageStore::markRead(const Jid &conversation, qint64 upToId)
@@ -480,12 +483,7 @@ QFuture<bool> MessageStore::applyCorrection(
             }
             return loadMessage(db, id);
         })
-        .then(this, [this](const Result &updated) {
-            if (updated) {
-                Q_EMIT messageUpdated(*updated);
-            }
-            return updated.has_value();
-        });
+        .then(this, [this](const Result &updated) { return announceUpdate(updated); });
 }
 
 QFuture<QList<StoredMessage>> MessageStore::pending()

@@ -88,6 +88,9 @@ Q_SIGNALS:
     void conversationRead(const confab::Jid &conversation, qint64 upToId);
 
 private:
+    /// After a committed update: signals it, and says whether there was one.
+    bool announceUpdate(const std::optional<StoredMessage> &updated);
+
     Database *m_db;
 };
 
