@@ -14,7 +14,7 @@ IdleMonitor::IdleMonitor(QObject *parent)
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
-    m_timer->setTimerType(Qt::VeryCoarseTimer);
+    m_timer->setTimerType(Qt::CoarseTimer);
     connect(m_timer, &QTimer::timeout, this, &IdleMonitor::check);
     m_sinceActivity.start();
     m_idleSince = QDateTime::currentDateTimeUtc();

@@ -3,6 +3,7 @@
 
 #include "common/PresenceStyle.h"
 
+#include <QFile>
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
@@ -92,9 +93,8 @@ void TrayIcon::notify(const Jid &contact, const QString &title, const QString &b
 
 QIcon TrayIcon::appIcon()
 {
-    QIcon icon(u":/icons/confab.svg"_s);
-    if (!icon.availableSizes().isEmpty() || !icon.pixmap(32).isNull()) {
-        return icon;
+    if (const QString artwork = u":/icons/confab.svg"_s; QFile::exists(artwork)) {
+        return QIcon(artwork);
     }
     // A speech bubble, for builds without the artwork.
     QPixmap pixmap(64, 64);
