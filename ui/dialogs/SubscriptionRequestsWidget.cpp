@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +20,8 @@ namespace confab::ui {
 SubscriptionRequestsWidget::SubscriptionRequestsWidget(AccountSession *session, QWidget *parent)
     : QFrame(parent)
     , m_session(session)
-    , m_layout(new QVBoxLayout(this))
+    , m_scroll(new QScrollArea(this))
+    , m_layout(nullptr)
 {
     setObjectName(u"subscriptionRequests"_s);
     setWindowTitle(tr("Contact Requests"));
@@ -27,8 +29,20 @@ SubscriptionRequestsWidget::SubscriptionRequestsWidget(AccountSession *session, 
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::AlternateBase);
+    auto *rows = new QWidget(m_scroll);
+    rows->setBackgroundRole(QPalette::AlternateBase);
+    m_layout = new QVBoxLayout(rows);
     m_layout->setContentsMargins(6, 4, 6, 4);
     m_layout->setSpacing(4);
+    m_layout->addStretch();
+    m_scroll->setWidget(rows);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setBackgroundRole(QPalette::AlternateBase);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_scroll);
     connect(session->subscriptions(), &SubscriptionManager::pendingRequestsChanged, this,
         &SubscriptionRequestsWidget::rebuild);
     rebuild();
@@ -45,7 +59,9 @@ void SubscriptionRequestsWidget::rebuild()
     // focus is not lost to an unrelated change.
     for (auto it = m_rows.begin(); it != m_rows.end();) {
         if (!pending.contains(it.key())) {
-            it.value()->deleteLater();
+            m_layout->removeWidget(it.value());
+            it.value()->hide();
+            it.value()->deleteLater(); // it may be running the click that answered it
             it = m_rows.erase(it);
         } else {
             ++it;
@@ -55,9 +71,20 @@ void SubscriptionRequestsWidget::rebuild()
         if (!m_rows.contains(request.jid.bare())) {
             QWidget *row = makeRow(request.jid.bare(), request.status);
             m_rows.insert(request.jid.bare(), row);
-            m_layout->addWidget(row);
+            m_layout->insertWidget(m_layout->count() - 1, row); // above the stretch
         }
     }
+    // As tall as the rows, up to three of them.
+    int height = m_layout->contentsMargins().top() + m_layout->contentsMargins().bottom();
+    int shown = 0;
+    for (int i = 0; i < m_layout->count() && shown < 3; ++i) {
+        QWidget *row = m_layout->itemAt(i)->widget();
+        if (row && row->objectName() == u"request") {
+            height += row->sizeHint().height() + (shown > 0 ? m_layout->spacing() : 0);
+            ++shown;
+        }
+    }
+    m_scroll->setFixedHeight(height);
     setVisible(!m_rows.isEmpty());
     Q_EMIT countChanged(count());
 }

@@ -6,6 +6,7 @@
 #include <QFrame>
 #include <QHash>
 
+class QScrollArea;
 class QVBoxLayout;
 
 namespace confab {
@@ -17,7 +18,8 @@ namespace confab::ui {
 /// The bar above the contact list with every subscription request the user has not answered
 /// (RFC 6121 §3.1.3): "alice@example.com wants to add you", with Accept (let them see our presence, and,
 /// when "Add to my contacts" is ticked, ask to see theirs, which puts them in the roster) and Deny. It never
-/// blocks the window, and it hides itself when there is nothing to answer.
+/// blocks the window, and it hides itself when there is nothing to answer. Beyond three requests it scrolls,
+/// so that the contact list stays in view.
 class SubscriptionRequestsWidget : public QFrame
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ private:
     void showRowError(const Jid &jid, const QString &message);
 
     AccountSession *m_session;
+    QScrollArea *m_scroll;
     QVBoxLayout *m_layout;
     QHash<Jid, QWidget *> m_rows;
 };
