@@ -10,12 +10,15 @@
 #include "dialogs/SubscriptionRequestsWidget.h"
 #include "session/AccountSession.h"
 
+#include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace confab;
@@ -74,6 +77,58 @@ QStringList unreachable(QWidget *dialog)
     return missing;
 }
 
+/// Every string of ui/ as Chinese of the same length as the English: no spaces to break at, and each
+/// character about twice as wide as a Latin one. Placeholders (%1), mnemonics and line breaks are kept.
+class LongChineseTranslator : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (!QByteArrayView(context).startsWith("confab::ui::")) {
+            return {};
+        }
+        static const QString hanzi = u"联系人设置显示状态消息账户隐私通知语言外观服务器地址资料"_s;
+        const QString source = QString::fromUtf8(sourceText);
+        QString result;
+        for (qsizetype i = 0; i < source.size(); ++i) {
+            const QChar c = source.at(i);
+            if (c == u'%' && i + 1 < source.size() && source.at(i + 1).isDigit()) {
+                result += c;
+                result += source.at(++i);
+            } else if (c == u'&' || c == u'\n' || c == u':') {
+                result += c;
+            } else {
+                result += hanzi.at(i % hanzi.size());
+            }
+        }
+        return result;
+    }
+};
+
+/// Labels whose text does not fit the space the layout gave them.
+QStringList clipped(QWidget *dialog)
+{
+    QStringList result;
+    for (QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(dialog) || label->text().isEmpty() || !label->pixmap().isNull()) {
+            continue;
+        }
+        const bool fits = label->wordWrap() ? label->heightForWidth(label->width()) <= label->height()
+                                            : label->sizeHint().width() <= label->width();
+        if (!fits) {
+            result.append(label->text().left(12));
+        }
+    }
+    for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(dialog) && !button->text().isEmpty()
+            && button->minimumSizeHint().width() > button->width()) {
+            result.append(button->text().left(12));
+        }
+    }
+    return result;
+}
+
 } // namespace
 
 class tst_DialogAccessibility : public QObject
@@ -82,6 +137,7 @@ class tst_DialogAccessibility : public QObject
 
 private Q_SLOTS:
     void everyControlIsNamedAndTitlesAreDistinct();
+    void layoutsHoldLongChineseStrings();
 };
 
 void tst_DialogAccessibility::everyControlIsNamedAndTitlesAreDistinct()
@@ -118,6 +174,39 @@ void tst_DialogAccessibility::everyControlIsNamedAndTitlesAreDistinct()
     }
     QVERIFY(!requests.windowTitle().isEmpty());
     QVERIFY(!requests.accessibleName().isEmpty());
+}
+
+void tst_DialogAccessibility::layoutsHoldLongChineseStrings()
+{
+    LongChineseTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    QTemporaryDir dir;
+    AccountSession session(dir.path());
+    AppSettings settings(dir.filePath(u"confab.ini"_s), Policy());
+    const Jid contact = Jid::fromString(u"bob@example.test");
+
+    AddContactDialog add(&session);
+    add.setJid(u"bob smith@example.test"_s); // shows the (long) reason it is not an address
+    ProfileDialog profile(&session);
+    ContactInfoDialog info(&session, contact);
+    ContactEditDialog edit(&session, contact);
+    SettingsDialog settingsDialog(&settings);
+    QVERIFY(add.windowTitle().startsWith(u"联"));
+
+    for (QDialog *dialog : std::initializer_list<QDialog *> { &add, &profile, &info, &edit, &settingsDialog }) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const QByteArray name = dialog->metaObject()->className();
+        // Wrapped, not stretched across the screen.
+        QVERIFY2(dialog->width() <= 1000, QByteArray(name + ' ' + QByteArray::number(dialog->width())).constData());
+        QVERIFY2(
+            clipped(dialog).isEmpty(), qPrintable(QString::fromLatin1(name) + u": " + clipped(dialog).join(u", ")));
+    }
+    for (int page = 0; page <= int(SettingsDialog::Page::Language); ++page) {
+        settingsDialog.setCurrentPage(SettingsDialog::Page(page));
+        QVERIFY2(clipped(&settingsDialog).isEmpty(), qPrintable(clipped(&settingsDialog).join(u", ")));
+    }
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(tst_DialogAccessibility)
