@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "platform/SingleInstance.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +59,7 @@ class tst_SingleInstance : public QObject
 
 private Q_SLOTS:
     void firstInstanceBecomesPrimary();
+    void uriFromAnotherProcessReachesThePrimary();
     void secondInstanceHandsItsUriToTheFirst();
     void messagesArriveInOrder();
     void sendWithoutPrimaryFails();
@@ -76,6 +79,38 @@ void tst_SingleInstance::firstInstanceBecomesPrimary()
     SingleInstance second(key);
     QVERIFY(!second.listen());
     QVERIFY(!second.isListening());
+}
+
+void tst_SingleInstance::uriFromAnotherProcessReachesThePrimary()
+{
+    // As a second confab does it: another process, which this test executable becomes (see main()).
+    const QString key = uniqueKey();
+    auto first = std::make_unique<SingleInstance>(key);
+    QVERIFY(first->listen());
+    QSignalSpy received(first.get(), &SingleInstance::messageReceived);
+
+    const QString uri = u"xmpp:romeo@montague.net?message;body=O%20Romeo"_s;
+    QProcess second;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"CONFAB_TEST_SEND_KEY"_s, key);
+    environment.insert(u"CONFAB_TEST_SEND_MESSAGE"_s, uri);
+    second.setProcessEnvironment(environment);
+    second.setProcessChannelMode(QProcess::ForwardedChannels);
+    second.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(second.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+    QCOMPARE(received.at(0).at(0).toString(), uri);
+    QTRY_COMPARE_WITH_TIMEOUT(second.state(), QProcess::NotRunning, 10000);
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second.exitCode(), 0); // it was told the primary got the message
+
+    // With the primary gone, the same process finds nobody and says so.
+    first.reset();
+    QProcess third;
+    third.setProcessEnvironment(environment);
+    third.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(third.waitForFinished(10000));
+    QCOMPARE(third.exitCode(), 1);
 }
 
 void tst_SingleInstance::secondInstanceHandsItsUriToTheFirst()
@@ -173,5 +208,16 @@ void tst_SingleInstance::keyDependsOnTheProfile()
     QVERIFY(a.size() < 64);
 }
 
-QTEST_GUILESS_MAIN(tst_SingleInstance)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    // The second process of uriFromAnotherProcessReachesThePrimary: send, report by exit code, end.
+    const QString key = qEnvironmentVariable("CONFAB_TEST_SEND_KEY");
+    if (!key.isEmpty()) {
+        return SingleInstance::sendToPrimary(key, qEnvironmentVariable("CONFAB_TEST_SEND_MESSAGE")) ? 0 : 1;
+    }
+    tst_SingleInstance test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_SingleInstance.moc"
