@@ -28,7 +28,7 @@ CONFAB_PACKAGES=(
     clang libclang-rt-14-dev
     # UI smoke test under Xvfb (with a screenshot), and a keychain to test against
     xvfb xauth imagemagick gnome-keyring dbus-x11 libsecret-tools
-    lintian desktop-file-utils # the DEB check (tests/packaging/deb-check.sh)
+    lintian desktop-file-utils dpkg-dev file appstream # the DEB: shlibdeps, and its check (tests/packaging)
 )
 
 confab_step() {
