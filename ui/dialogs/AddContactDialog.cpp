@@ -199,7 +199,7 @@ void AddContactDialog::accept()
             }
             if (!subscribe) {
                 Q_EMIT contactAdded(jid);
-                QDialog::accept();
+                closeAccepted();
                 return;
             }
             whenFinished(m_session->subscriptions()->request(jid), this,
@@ -210,9 +210,17 @@ void AddContactDialog::accept()
                         return;
                     }
                     Q_EMIT contactAdded(jid);
-                    QDialog::accept();
+                    closeAccepted();
                 });
         });
+}
+
+void AddContactDialog::closeAccepted()
+{
+    // Not when the user closed the dialog while the request was on its way: it has finished already.
+    if (isVisible()) {
+        QDialog::accept();
+    }
 }
 
 } // namespace confab::ui

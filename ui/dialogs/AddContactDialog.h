@@ -44,6 +44,7 @@ Q_SIGNALS:
     void contactAdded(const confab::Jid &jid);
 
 private:
+    void closeAccepted();
     void validate();
     void setBusy(bool busy);
     void fail(const QString &message);

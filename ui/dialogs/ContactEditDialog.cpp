@@ -163,8 +163,16 @@ void ContactEditDialog::accept()
                 return;
             }
             Q_EMIT contactUpdated(m_contact);
-            QDialog::accept();
+            closeAccepted();
         });
+}
+
+void ContactEditDialog::closeAccepted()
+{
+    // Not when the user closed the dialog while the request was on its way: it has finished already.
+    if (isVisible()) {
+        QDialog::accept();
+    }
 }
 
 } // namespace confab::ui

@@ -39,6 +39,7 @@ Q_SIGNALS:
     void contactUpdated(const confab::Jid &contact);
 
 private:
+    void closeAccepted();
     void setBusy(bool busy);
 
     AccountSession *m_session;

@@ -287,7 +287,7 @@ void ProfileDialog::publish(VCard card)
         if (m_newAvatar.isEmpty()) {
             setBusy(false);
             Q_EMIT saved();
-            QDialog::accept();
+            closeAccepted();
             return;
         }
         publishAvatar();
@@ -308,7 +308,7 @@ void ProfileDialog::publishAvatar()
             m_newAvatar.clear();
             setBusy(false);
             Q_EMIT saved();
-            QDialog::accept();
+            closeAccepted();
         });
 }
 
@@ -355,6 +355,14 @@ void ProfileDialog::chooseAvatar()
         QStandardPaths::writableLocation(QStandardPaths::PicturesLocation), tr("Images (%1)").arg(patterns.join(u' ')));
     if (!path.isEmpty()) {
         setAvatarFile(path);
+    }
+}
+
+void ProfileDialog::closeAccepted()
+{
+    // Not when the user closed the dialog while the request was on its way: it has finished already.
+    if (isVisible()) {
+        QDialog::accept();
     }
 }
 

@@ -57,6 +57,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    void closeAccepted();
     void chooseAvatar();
     void fill(const VCard &card);
     VCard merged(VCard base) const;
