@@ -148,6 +148,11 @@ void AddContactDialog::validate()
                 problem = tr("This is your own address.");
             } else {
                 m_validJid = jid;
+                if (m_session->roster()->item(jid)) {
+                    // Not an error: a roster set for a known contact updates it (RFC 6121 §2.3).
+                    problem = tr("%1 is already in your contacts. Adding again changes the name and group.")
+                                  .arg(jid.toString());
+                }
             }
         }
     }

@@ -141,6 +141,14 @@ void tst_AddContactDialog::addsToTheServerRosterAndSendsTheRequest()
     QCOMPARE(requested.first().first().value<Jid>(), alice->bareJid);
     QVERIFY((*bob)->subscriptions()->hasPendingRequest(alice->bareJid));
 
+    // Adding bob again is allowed, with a word that he is already there.
+    AddContactDialog again(alice->session.get());
+    again.show();
+    again.setJid(bob->bareJid.toString());
+    QVERIFY(okButton(again)->isEnabled());
+    QVERIFY(again.findChild<QLabel *>(u"jidProblem"_s)->isVisible());
+    QVERIFY(again.findChild<QLabel *>(u"jidProblem"_s)->text().contains(bob->bareJid.toString()));
+
     // A second account of alice's sees the same roster on the server.
     auto alicePhone = signIn(m_server, u"alice"_s, u"phone"_s);
     QVERIFY(alicePhone);
