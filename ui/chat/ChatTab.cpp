@@ -379,7 +379,12 @@ void ChatTab::submit(const QString &text)
         return;
     }
     if (m_editing) {
-        m_session->chats()->correctLast(m_contact, text);
+        m_session->chats()->correctLast(m_contact, text).then(this, [this](bool corrected) {
+            if (!corrected) {
+                // XEP-0308 corrects only the last message this session sent.
+                m_typing->setText(tr("That message can no longer be corrected."));
+            }
+        });
         cancelEditing();
     } else {
         m_session->chats()->send(m_contact, text);

@@ -42,8 +42,9 @@ ChatWindow::ChatWindow(AccountSession *session, AppSettings *settings, QWidget *
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &ChatWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ChatWindow::handleCurrentChanged);
 
-    const auto shortcut = [this](const QKeySequence &keys, auto handler) {
-        auto *s = new QShortcut(keys, this);
+    const auto shortcut = [this](const QList<QKeySequence> &keys, auto handler) {
+        auto *s = new QShortcut(this);
+        s->setKeys(keys);
         s->setContext(Qt::WindowShortcut);
         connect(s, &QShortcut::activated, this, handler);
     };
@@ -53,12 +54,16 @@ ChatWindow::ChatWindow(AccountSession *session, AppSettings *settings, QWidget *
             m_tabs->setCurrentIndex((m_tabs->currentIndex() + by + count) % count);
         }
     };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Tab), [step] { step(1); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab), [step] { step(-1); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab), [step] { step(-1); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), [step] { step(1); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp), [step] { step(-1); });
-    shortcut(QKeySequence::Close, [this] {
+    shortcut({ QKeySequence(Qt::CTRL | Qt::Key_Tab) }, [step] { step(1); });
+    shortcut({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab) }, [step] { step(-1); });
+    shortcut({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab) }, [step] { step(-1); });
+    shortcut({ QKeySequence(Qt::CTRL | Qt::Key_PageDown) }, [step] { step(1); });
+    shortcut({ QKeySequence(Qt::CTRL | Qt::Key_PageUp) }, [step] { step(-1); });
+    QList<QKeySequence> close = QKeySequence::keyBindings(QKeySequence::Close);
+    if (!close.contains(QKeySequence(Qt::CTRL | Qt::Key_W))) {
+        close.append(QKeySequence(Qt::CTRL | Qt::Key_W));
+    }
+    shortcut(close, [this] {
         if (m_tabs->currentIndex() >= 0) {
             closeTab(m_tabs->currentIndex());
         }

@@ -27,7 +27,7 @@ constexpr int CacheLimit = 4000;
 const QRegularExpression &linkPattern()
 {
     static const QRegularExpression pattern(
-        uR"((?<![\w.+-])(?:https?://|xmpp:)[^\s<>"\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}\x{2028}\x{2029}\x{FEFF}]+)"_s,
+        uR"((?<![A-Za-z0-9.+-])(?:https?://|xmpp:)[^\s<>"\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}\x{2028}\x{2029}\x{FEFF}]+)"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     return pattern;
 }
