@@ -106,6 +106,11 @@ ProfileDialog::ProfileDialog(AccountSession *session, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_buttons->button(QDialogButtonBox::Save)->setAccessibleName(tr("Save"));
+    m_retry = m_buttons->addButton(tr("&Retry"), QDialogButtonBox::ResetRole);
+    m_retry->setObjectName(u"retry"_s);
+    m_retry->setAccessibleName(tr("Load the profile again"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &ProfileDialog::reload);
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
 
     auto *avatarColumn = new QVBoxLayout;
@@ -190,11 +195,13 @@ void ProfileDialog::fail(const QString &message)
 
 void ProfileDialog::reload()
 {
+    m_retry->hide();
     setBusy(true, tr("Loading your profile…"));
     whenFinished(m_session->vcards()->fetch(), this, [this](const VCardManager::FetchResult &result) {
         if (const auto *error = std::get_if<XmppError>(&result)) {
             if (!isNotFound(*error)) {
                 fail(tr("Your profile could not be loaded: %1").arg(describeError(*error)));
+                m_retry->show();
                 return;
             }
             fill(VCard()); // XEP-0054 §3.1: no vCard yet

@@ -82,6 +82,7 @@ private:
     QPlainTextEdit *m_note;
     QLabel *m_status;
     QDialogButtonBox *m_buttons;
+    QPushButton *m_retry;
     QByteArray m_newAvatar;
     bool m_loaded = false;
     bool m_busy = false;

@@ -11,6 +11,7 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void savedProfileIsReadByAnotherAccountAndKeepsTheAvatar();
     void newPictureIsScaledAndPublishedWithTheProfile();
     void notAnImageIsRefused();
+    void loadFailureIsShownWithRetry();
 
 private:
     ProsodyFixture m_server { ProsodyFixture::Options { .accounts = { u"alice"_s, u"bob"_s, u"carol"_s } } };
@@ -193,6 +195,27 @@ void tst_ProfileDialog::notAnImageIsRefused()
     file.close();
     QVERIFY(!dialog.setAvatarFile(path));
     QVERIFY(dialog.pendingAvatar().isEmpty());
+}
+
+void tst_ProfileDialog::loadFailureIsShownWithRetry()
+{
+    QTemporaryDir dir;
+    AccountSession session(dir.path()); // never signed in: nothing can be loaded
+    ProfileDialog dialog(&session);
+    QSignalSpy failed(&dialog, &ProfileDialog::failed);
+    dialog.show();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QVERIFY(!dialog.isBusy());
+    QVERIFY(!dialog.isLoaded());
+    QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
+    QVERIFY(!field(dialog, u"fullName"_s)->isEnabled());
+    QVERIFY(dialog.findChild<QLabel *>(u"status"_s)->isVisible());
+    QCOMPARE(dialog.findChild<QLabel *>(u"status"_s)->text(), failed.first().first().toString());
+    auto *retry = dialog.findChild<QPushButton *>(u"retry"_s);
+    QVERIFY(retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
+    QVERIFY(retry->isVisible());
 }
 
 QTEST_MAIN(tst_ProfileDialog)
