@@ -219,19 +219,16 @@ void ChatWindow::handleMessage(const StoredMessage &message, bool duplicate, int
         return;
     }
     const Jid bare = message.conversation.bare();
-    const bool existed = tab(bare) != nullptr;
     ChatTab *chat = ensureTab(bare);
     auto *holder = static_cast<ChatWindow *>(chat->window());
-    if (!existed && !holder->isVisible()) {
-        // A new conversation appears without taking the keyboard from what the user is doing.
-        holder->setAttribute(Qt::WA_ShowWithoutActivating);
-        holder->show();
-        holder->setAttribute(Qt::WA_ShowWithoutActivating, false);
-    }
+    // A hidden window stays hidden: the tray notifies (notify()), and opening the chat shows it. A visible one
+    // gets the tab in the background and asks for attention, never taking the keyboard.
     chat->handleIncoming(message);
     if (!chat->isSeen()) {
         Q_EMIT notify(bare, chat->displayName(), message.body);
-        QApplication::alert(holder);
+        if (holder->isVisible()) {
+            QApplication::alert(holder);
+        }
     }
 }
 

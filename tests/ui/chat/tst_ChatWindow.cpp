@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: Apache-2.0
+// The chat window against a real Prosody, as two users meet it: what alice types and sends with Enter
+// reaches bob and its ticks move to delivered; bob's message opens a tab in alice's window, counts unread and
+// notifies, and once alice looks at it bob sees it read; Up corrects the last message on bob's side too.
+#include "chat/ChatHistoryModel.h"
+#include "chat/ChatTab.h"
+#include "chat/ChatWindow.h"
+#include "chat/Composer.h"
+#include "client/Client.h"
+#include "common/AppSettings.h"
+#include "models/ConversationModel.h"
+#include "session/AccountSession.h"
+#include "storage/MessageStore.h"
+#include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
+#include "xmpp/chat/ChatManager.h"
+#include "xmpp/presence/PresenceManager.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace confab;
+using namespace confab::ui;
+using namespace confab::test;
+
+namespace {
+
+struct Account
+{
+    ~Account()
+    {
+        if (session && session->client().state() != Client::State::Disconnected) {
+            session->signOut();
+            QElapsedTimer timer;
+            timer.start();
+            while (session->client().state() != Client::State::Disconnected && timer.elapsed() < 5000) {
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            }
+        }
+    }
+    QTemporaryDir dir;
+    std::unique_ptr<AccountSession> session;
+    std::unique_ptr<AppSettings> settings;
+
+    QList<StoredMessage> history(const Jid &with) const { return await(session->messages()->page(with, 0, 200)); }
+};
+
+} // namespace
+
+class ChatWindowTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void enterDeliversAndTheTicksMoveToDelivered();
+    void incomingMessageOpensATabCountsUnreadAndIsReadOnceSeen();
+    void upCorrectsTheLastMessageForTheContactToo();
+
+private:
+    std::unique_ptr<Account> signIn(const QString &user, const QString &resource);
+    Jid bare(const QString &user) const { return Jid::fromString(m_server.jid(user)); }
+
+    ProsodyFixture m_server { ProsodyFixture::Options { .accounts = { u"alice"_s, u"bob"_s, u"carol"_s } } };
+};
+
+void ChatWindowTest::initTestCase()
+{
+    const auto error = m_server.start();
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
+}
+
+void ChatWindowTest::cleanup()
+{
+    if (QTest::currentTestFailed()) {
+        qWarning().noquote() << "server log:\n" << m_server.logText().right(4000);
+    }
+}
+
+std::unique_ptr<Account> ChatWindowTest::signIn(const QString &user, const QString &resource)
+{
+    auto account = std::make_unique<Account>();
+    account->session = std::make_unique<AccountSession>(account->dir.path());
+    if (!await(account->session->open()).isEmpty()) {
+        qFatal("cannot open the stores");
+    }
+    account->settings
+        = std::make_unique<AppSettings>(account->dir.filePath(u"confab.ini"_s), Policy::fromFile(QString()));
+    account->session->signIn(settingsFor(m_server, user, resource));
+    QElapsedTimer timer;
+    timer.start();
+    while (!(account->session->client().isConnected() && account->session->chats()->carbonsEnabled())
+        && timer.elapsed() < 20000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    // RFC 6121 §4.2: initial presence, so messages to the bare JID reach us.
+    await(account->session->presence()->setPresence(Presence::Show::Online));
+    return account;
+}
+
+void ChatWindowTest::enterDeliversAndTheTicksMoveToDelivered()
+{
+    auto alice = signIn(u"alice"_s, u"desk"_s);
+    auto bob = signIn(u"bob"_s, u"phone"_s);
+    QVERIFY(alice->session->client().isConnected() && bob->session->client().isConnected());
+
+    ChatWindow window(alice->session.get(), alice->settings.get());
+    window.openChat(bare(u"bob"_s));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Composer *composer = window.currentTab()->composer();
+    QTest::keyClicks(composer, u"Hello from the window"_s);
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClicks(composer, u"second line"_s);
+    QTest::keyClick(composer, Qt::Key_Return);
+    QCOMPARE(composer->toPlainText(), QString());
+
+    const QString body = u"Hello from the window\nsecond line"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !bob->history(bare(u"alice"_s)).isEmpty() && bob->history(bare(u"alice"_s)).last().body == body, 20000);
+
+    ChatHistoryModel *shown = window.currentTab()->history();
+    QTRY_COMPARE(shown->rowCount(), 1);
+    const QModelIndex row = shown->index(0, 0);
+    QCOMPARE(row.data(ConversationModel::BodyRole).toString(), body);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        shown->index(0, 0).data(ConversationModel::StateRole).toInt(), int(StoredMessage::State::Delivered), 20000);
+    QVERIFY(shown->index(0, 0)
+                .data(Qt::AccessibleTextRole)
+                .toString()
+                .contains(ConversationModel::stateText(StoredMessage::State::Delivered)));
+}
+
+void ChatWindowTest::incomingMessageOpensATabCountsUnreadAndIsReadOnceSeen()
+{
+    auto alice = signIn(u"alice"_s, u"desk"_s);
+    auto bob = signIn(u"bob"_s, u"phone"_s);
+    ChatWindow window(alice->session.get(), alice->settings.get());
+    QSignalSpy notified(&window, &ChatWindow::notify);
+    QSignalSpy unread(&window, &ChatWindow::unreadCountChanged);
+    // Alice is looking at another conversation in another window.
+    QWidget elsewhere;
+    elsewhere.show();
+    elsewhere.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+
+    await(bob->session->chats()->send(bare(u"alice"_s), u"knock knock 🚪"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 20000);
+    QCOMPARE(notified.first().at(0).value<Jid>(), bare(u"bob"_s));
+    QCOMPARE(notified.first().at(2).toString(), u"knock knock 🚪"_s);
+    QCOMPARE(window.tabs()->count(), 1);
+    QCOMPARE(window.unreadCount(), 1);
+    QCOMPARE(unread.last().first().toInt(), 1);
+    QVERIFY2(window.tabs()->tabText(0).contains(u"(1)"_s), qPrintable(window.tabs()->tabText(0)));
+    ChatTab *tab = window.tab(bare(u"bob"_s));
+    QVERIFY(tab);
+    // (Earlier tests' messages may be there too, from the archive: the newest is bob's.)
+    const auto newest = [tab] {
+        const int rows = tab->history()->rowCount();
+        return rows > 0 ? tab->history()->index(rows - 1, 0).data(ConversationModel::BodyRole).toString() : QString();
+    };
+    QTRY_COMPARE(newest(), u"knock knock 🚪"_s);
+
+    await(bob->session->chats()->send(bare(u"alice"_s), u"who is there?"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window.unreadCount(), 2, 20000);
+    QVERIFY(window.tabs()->tabText(0).contains(u"(2)"_s));
+
+    // Alice opens the chat: nothing unread, and bob's ticks turn to read (XEP-0333).
+    window.openChat(bare(u"bob"_s));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_COMPARE(window.unreadCount(), 0);
+    QCOMPARE(unread.last().first().toInt(), 0);
+    QCOMPARE(window.tabs()->tabText(0), bare(u"bob"_s).bareString());
+    QTRY_COMPARE_WITH_TIMEOUT(bob->history(bare(u"alice"_s)).last().state, StoredMessage::State::Displayed, 20000);
+    // While she looks, a new message is neither unread nor notified.
+    await(bob->session->chats()->send(bare(u"alice"_s), u"me!"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(newest(), u"me!"_s, 20000);
+    QCOMPARE(window.unreadCount(), 0);
+    QCOMPARE(notified.size(), 2);
+}
+
+void ChatWindowTest::upCorrectsTheLastMessageForTheContactToo()
+{
+    auto alice = signIn(u"alice"_s, u"desk"_s);
+    auto carol = signIn(u"carol"_s, u"laptop"_s);
+    ChatWindow window(alice->session.get(), alice->settings.get());
+    window.openChat(bare(u"carol"_s));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Composer *composer = window.currentTab()->composer();
+    QTest::keyClicks(composer, u"see you at noom"_s);
+    QTest::keyClick(composer, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!carol->history(bare(u"alice"_s)).isEmpty(), 20000);
+
+    QTRY_COMPARE(window.currentTab()->history()->rowCount(), 1);
+    QTest::keyClick(composer, Qt::Key_Up);
+    QVERIFY(window.currentTab()->isEditing());
+    QCOMPARE(composer->toPlainText(), u"see you at noom"_s);
+    QTest::keyClick(composer, Qt::Key_Backspace);
+    QTest::keyClick(composer, Qt::Key_N);
+    QTest::keyClick(composer, Qt::Key_Return);
+    QVERIFY(!window.currentTab()->isEditing());
+
+    QTRY_COMPARE_WITH_TIMEOUT(carol->history(bare(u"alice"_s)).last().body, u"see you at noon"_s, 20000);
+    QVERIFY(carol->history(bare(u"alice"_s)).last().edited);
+    QCOMPARE(carol->history(bare(u"alice"_s)).size(), 1);
+    // Alice's own view shows the corrected text, marked edited, in place.
+    const QModelIndex mine = window.currentTab()->history()->index(0, 0);
+    QTRY_COMPARE(mine.data(ConversationModel::BodyRole).toString(), u"see you at noon"_s);
+    QVERIFY(mine.data(ConversationModel::EditedRole).toBool());
+    QCOMPARE(window.currentTab()->history()->rowCount(), 1);
+}
+
+QTEST_MAIN(ChatWindowTest)
+#include "tst_ChatWindow.moc"
