@@ -3,7 +3,9 @@
 
 #include "base/Logging.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -30,15 +32,64 @@ public:
         }
     }
 
-    QString open(const QString &path, const QList<Migration> &migrations)
+    struct Opened
+    {
+        QString error;
+        QString damagedCopy; ///< set when a corrupt file was moved aside
+    };
+
+    Opened open(const QString &path, const QList<Migration> &migrations)
+    {
+        m_corrupt = false;
+        const QString error = tryOpen(path, migrations);
+        if (error.isEmpty() || !m_corrupt || path == u":memory:") {
+            return { error, {} };
+        }
+        // Keep the damaged file (and its WAL, which must not be replayed into the new one) for the user.
+        qCCritical(lcStorage) << "database" << path << "is corrupt:" << error;
+        m_db.close();
+        const QString copy = path + u".corrupt-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
+        for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s }) {
+            if (QFile::exists(path + suffix) && !QFile::rename(path + suffix, copy + suffix)) {
+                return { u"the database %1 is damaged (%2) and could not be moved aside to %3"_s.arg(
+                             path, error, copy + suffix),
+                    {} };
+            }
+        }
+        qCWarning(lcStorage) << "kept the damaged database as" << copy << "and started a new one";
+        m_corrupt = false;
+        const QString fresh = tryOpen(path, migrations);
+        return { fresh, fresh.isEmpty() ? copy : QString() };
+    }
+
+    QSqlDatabase &db() { return m_db; }
+
+private:
+    // SQLITE_CORRUPT and SQLITE_NOTADB (primary codes; extended codes keep them in the low byte).
+    bool isCorruption(const QSqlError &error) const
+    {
+        bool ok = false;
+        const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+        return ok && (code == 11 || code == 26);
+    }
+
+    QString failed(const QSqlError &error)
+    {
+        m_corrupt = m_corrupt || isCorruption(error);
+        return error.text();
+    }
+
+    QString tryOpen(const QString &path, const QList<Migration> &migrations)
     {
         if (path != u":memory:") {
             QDir().mkpath(QFileInfo(path).absolutePath());
         }
-        m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+        if (!m_db.isValid()) {
+            m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+        }
         m_db.setDatabaseName(path);
         if (!m_db.open()) {
-            return m_db.lastError().text();
+            return failed(m_db.lastError());
         }
         QSqlQuery pragma(m_db);
         // WAL: readers never block the writer and a crash loses nothing committed; NORMAL is durable in
@@ -48,40 +99,42 @@ public:
         for (const QString &sql : { u"PRAGMA busy_timeout=5000"_s, u"PRAGMA journal_mode=WAL"_s,
                  u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s }) {
             if (!pragma.exec(sql)) {
-                return pragma.lastError().text();
+                return failed(pragma.lastError());
             }
         }
-        pragma.exec(u"PRAGMA user_version"_s);
+        // Reading the schema is where a damaged first page or sqlite_master shows.
+        if (!pragma.exec(u"SELECT count(*) FROM sqlite_master"_s) || !pragma.exec(u"PRAGMA user_version"_s)) {
+            return failed(pragma.lastError());
+        }
         const int current = pragma.next() ? pragma.value(0).toInt() : 0;
         for (const Migration &migration : migrations) {
             if (migration.version <= current) {
                 continue;
             }
             if (!m_db.transaction()) {
-                return m_db.lastError().text();
+                return failed(m_db.lastError());
             }
             QSqlQuery query(m_db);
             for (const QString &sql : migration.statements) {
                 if (!query.exec(sql)) {
-                    const QString error = u"migration %1: %2"_s.arg(migration.version).arg(query.lastError().text());
+                    const QString error = u"migration %1: %2"_s.arg(migration.version).arg(failed(query.lastError()));
                     m_db.rollback();
                     return error;
                 }
             }
             if (!query.exec(u"PRAGMA user_version=%1"_s.arg(migration.version)) || !m_db.commit()) {
+                const QString error = failed(m_db.lastError());
                 m_db.rollback();
-                return m_db.lastError().text();
+                return error;
             }
             qCInfo(lcStorage) << "schema of" << path << "now at version" << migration.version;
         }
         return {};
     }
 
-    QSqlDatabase &db() { return m_db; }
-
-private:
     QString m_connectionName;
     QSqlDatabase m_db;
+    bool m_corrupt = false;
 };
 
 Database::Database(QString path, QList<Migration> migrations, QObject *parent)
@@ -113,8 +166,25 @@ QFuture<QString> Database::open()
     promise->start();
     QMetaObject::invokeMethod(
         m_worker,
-        [promise, worker = m_worker, path = m_path, migrations = m_migrations] {
-            promise->addResult(worker->open(path, migrations));
+        [this, promise, worker = m_worker, path = m_path, migrations = m_migrations] {
+            const Worker::Opened opened = worker->open(path, migrations);
+            if (!opened.damagedCopy.isEmpty()) {
+                {
+                    QMutexLocker lock(&m_mutex);
+                    m_damagedCopyPath = opened.damagedCopy;
+                }
+                // Queued to our thread; the reason is the error SQLite gave for the old file.
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, copy = opened.damagedCopy] {
+                        Q_EMIT corruptionRecovered(copy,
+                            tr("The message database was damaged. A copy was kept "
+                               "as %1 and a new, empty database was started.")
+                                .arg(copy));
+                    },
+                    Qt::QueuedConnection);
+            }
+            promise->addResult(opened.error);
             promise->finish();
         },
         Qt::QueuedConnection);
@@ -125,6 +195,12 @@ void Database::post(std::function<void(QSqlDatabase &)> job)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, job = std::move(job)] { job(worker->db()); }, Qt::QueuedConnection);
+}
+
+QString Database::damagedCopyPath() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_damagedCopyPath;
 }
 
 int Database::targetVersion() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QFuture>
+#include <QMutex>
 #include <QObject>
 #include <QPromise>
 #include <QSqlDatabase>
@@ -33,7 +34,13 @@ public:
     ~Database() override;
 
     /// Opens the database and applies missing migrations. Resolves to an empty string, or the error.
+    /// A file SQLite calls corrupt ("not a database", "malformed") is not an error: it is moved aside with
+    /// its -wal and -shm files to `<path>.corrupt-<UTC time>`, a fresh database is created in its place,
+    /// corruptionRecovered() is emitted and damagedCopyPath() names the copy.
     QFuture<QString> open();
+
+    /// Where open() kept the damaged file it replaced, or empty. Valid once open() has resolved.
+    QString damagedCopyPath() const;
 
     /// Runs `job` on the database thread with its connection. Submitted before open() finishes, it runs
     /// after it. The job must not touch objects of other threads.
@@ -53,6 +60,11 @@ public:
     /// The schema version the migrations lead to.
     int targetVersion() const;
 
+Q_SIGNALS:
+    /// open() found the file corrupt, kept it as `copyPath` and started an empty database (the user should
+    /// be told: local history is gone from view, the copy may be recovered by hand).
+    void corruptionRecovered(const QString &copyPath, const QString &message);
+
 private:
     class Worker;
     void post(std::function<void(QSqlDatabase &)> job);
@@ -61,6 +73,8 @@ private:
     QList<Migration> m_migrations;
     QThread *m_thread;
     Worker *m_worker;
+    mutable QMutex m_mutex;
+    QString m_damagedCopyPath; ///< guarded by m_mutex (written on the database thread)
 };
 
 } // namespace confab
