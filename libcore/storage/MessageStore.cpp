@@ -6,9 +6,11 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,8 @@ constexpr qint64 DuplicateWindowMs = 10'000;
 /// Trigram needs three characters; shorter queries fall back to a substring scan over this many of the
 /// newest rows (of the conversation, or of all history), so that a one-character search stays bounded.
 constexpr int ShortQueryScanRows = 10'000;
+/// Inserts that follow a batch within this time are collected into the next one (see scheduleFlush()).
+constexpr qint64 BurstWindowMs = 25;
 
 QList<Database::Migration> migrations()
 {
@@ -348,7 +352,15 @@ MessageStore::MessageStore(const QString &path, QObject *parent)
     qRegisterMetaType<StoredMessage>();
 }
 
-MessageStore::~MessageStore() = default;
+MessageStore::~MessageStore()
+{
+    // What is still queued is written (the database thread drains its jobs before it stops); nobody is left
+    // to be told.
+    if (!m_queued.isEmpty()) {
+        m_db->run<InsertOutcome>(
+            [messages = std::exchange(m_queued, {})](QSqlDatabase &db) { return insertAll(db, messages); });
+    }
+}
 
 QFuture<QString> MessageStore::open()
 {
@@ -357,17 +369,64 @@ QFuture<QString> MessageStore::open()
 
 QFuture<MessageStore::Inserted> MessageStore::insert(const StoredMessage &message)
 {
-    return m_db->run<InsertOutcome>([message](QSqlDatabase &db) { return insertAll(db, { message }); })
-        .then(this, [this](const InsertOutcome &outcome) {
+    auto promise = std::make_shared<QPromise<Inserted>>();
+    promise->start();
+    QFuture<Inserted> future = promise->future();
+    m_queued.append(message);
+    m_queuedPromises.append(std::move(promise));
+    scheduleFlush();
+    return future;
+}
+
+void MessageStore::scheduleFlush()
+{
+    // While a batch is being written the queue grows and goes out when it is committed: under a burst the
+    // batches grow by themselves, and one transaction (and one set of prepared statements) serves hundreds
+    // of messages instead of one each (bench_receipts).
+    if (m_flushScheduled || m_batchesInFlight > 0) {
+        return;
+    }
+    m_flushScheduled = true;
+    // The first message after a quiet time goes out at the next event-loop turn; while they keep coming (the
+    // last batch left less than BurstWindowMs ago) they are collected for the rest of that window, so that a
+    // burst arriving a few at a time still costs one commit (and one new FTS segment) per window, not per
+    // message.
+    const qint64 sinceLast = m_lastFlush.isValid() ? m_lastFlush.elapsed() : BurstWindowMs;
+    QTimer::singleShot(std::max<qint64>(0, BurstWindowMs - sinceLast), this, [this] {
+        m_flushScheduled = false;
+        flushInserts();
+    });
+}
+
+void MessageStore::flushInserts()
+{
+    if (m_queued.isEmpty()) {
+        return;
+    }
+    QList<StoredMessage> messages = std::exchange(m_queued, {});
+    QList<std::shared_ptr<QPromise<Inserted>>> promises = std::exchange(m_queuedPromises, {});
+    ++m_batchesInFlight;
+    m_lastFlush.start();
+    m_db->run<InsertOutcome>([messages = std::move(messages)](QSqlDatabase &db) { return insertAll(db, messages); })
+        .then(this, [this, promises = std::move(promises)](const InsertOutcome &outcome) {
+            --m_batchesInFlight;
             for (const StoredMessage &added : outcome.added) {
                 Q_EMIT messageAdded(added);
             }
-            return outcome.results.value(0);
+            for (qsizetype i = 0; i < promises.size(); ++i) {
+                // A failed batch resolves with id 0: nothing was stored.
+                promises.at(i)->addResult(outcome.results.value(i));
+                promises.at(i)->finish();
+            }
+            if (!m_queued.isEmpty()) {
+                scheduleFlush();
+            }
         });
 }
 
 QFuture<QList<MessageStore::Inserted>> MessageStore::insertMany(const QList<StoredMessage> &messages)
 {
+    flushInserts();
     return m_db->run<InsertOutcome>([messages](QSqlDatabase &db) { return insertAll(db, messages); })
         .then(this, [this](const InsertOutcome &outcome) {
             for (const StoredMessage &added : outcome.added) {
@@ -379,6 +438,7 @@ QFuture<QList<MessageStore::Inserted>> MessageStore::insertMany(const QList<Stor
 
 QFuture<bool> MessageStore::setState(const QString &originId, StoredMessage::State state, const QString &error)
 {
+    flushInserts();
     using Result = std::optional<StoredMessage>;
     return m_db
         ->run<Result>([originId, state, error](QSqlDatabase &db) -> Result {
@@ -422,6 +482,7 @@ bool MessageStore::announceUpdate(const std::optional<StoredMessage> &updated)
 
 QFuture<bool> MessageStore::markRead(const Jid &conversation, qint64 upToId)
 {
+    flushInserts();
     const QString jid = conversation.bareString();
     // -1: failed; otherwise the number of messages that became read.
     return m_db
@@ -447,6 +508,7 @@ QFuture<bool> MessageStore::markRead(const Jid &conversation, qint64 upToId)
 QFuture<bool> MessageStore::applyCorrection(
     const Jid &conversation, const Jid &sender, const QString &replacedId, const QString &newBody)
 {
+    flushInserts();
     using Result = std::optional<StoredMessage>;
     const QString jid = conversation.bareString();
     const QString senderBare = sender.bareString();
@@ -488,6 +550,7 @@ QFuture<bool> MessageStore::applyCorrection(
 
 QFuture<QList<StoredMessage>> MessageStore::pending()
 {
+    flushInserts();
     return m_db->run<QList<StoredMessage>>([](QSqlDatabase &db) {
         QSqlQuery query(db);
         query.setForwardOnly(true);
@@ -501,6 +564,7 @@ QFuture<QList<StoredMessage>> MessageStore::pending()
 
 QFuture<QString> MessageStore::lastArchiveId()
 {
+    flushInserts();
     return m_db->run<QString>([](QSqlDatabase &db) {
         QSqlQuery query(db);
         // By time, not by row: an archive page fetched backwards inserts older messages after newer ones.
@@ -515,6 +579,7 @@ QFuture<QString> MessageStore::lastArchiveId()
 
 QFuture<QList<StoredMessage>> MessageStore::page(const Jid &conversation, qint64 beforeId, int limit)
 {
+    flushInserts();
     const QString jid = conversation.bareString();
     return m_db->run<QList<StoredMessage>>([jid, beforeId, limit](QSqlDatabase &db) {
         QSqlQuery query(db);
@@ -536,11 +601,13 @@ QFuture<QList<StoredMessage>> MessageStore::page(const Jid &conversation, qint64
 
 QFuture<std::optional<StoredMessage>> MessageStore::message(qint64 id)
 {
+    flushInserts();
     return m_db->run<std::optional<StoredMessage>>([id](QSqlDatabase &db) { return loadMessage(db, id); });
 }
 
 QFuture<QList<StoredMessage>> MessageStore::search(const QString &text, const Jid &conversation, int limit)
 {
+    flushInserts();
     const QString needle = text.trimmed();
     const QString jid = conversation.bareString();
     return m_db->run<QList<StoredMessage>>([needle, jid, limit](QSqlDatabase &db) {
@@ -587,6 +654,7 @@ QFuture<QList<StoredMessage>> MessageStore::search(const QString &text, const Ji
 
 QFuture<QList<MessageStore::Conversation>> MessageStore::conversations(int limit)
 {
+    flushInserts();
     return m_db->run<QList<Conversation>>([limit](QSqlDatabase &db) {
         QList<Conversation> result;
         QSqlQuery query(db);
@@ -613,6 +681,7 @@ QFuture<QList<MessageStore::Conversation>> MessageStore::conversations(int limit
 
 QFuture<qint64> MessageStore::count(const Jid &conversation)
 {
+    flushInserts();
     const QString jid = conversation.bareString();
     return m_db->run<qint64>([jid](QSqlDatabase &db) {
         QSqlQuery query(db);
@@ -646,6 +715,7 @@ QList<StoredMessage> wholeConversation(QSqlDatabase &db, const QString &jid)
 
 QFuture<QString> MessageStore::exportText(const Jid &conversation)
 {
+    flushInserts();
     const QString jid = conversation.bareString();
     return m_db->run<QString>([jid](QSqlDatabase &db) {
         QString text;
@@ -658,6 +728,7 @@ QFuture<QString> MessageStore::exportText(const Jid &conversation)
 
 QFuture<QString> MessageStore::exportHtml(const Jid &conversation)
 {
+    flushInserts();
     const QString jid = conversation.bareString();
     return m_db->run<QString>([jid](QSqlDatabase &db) {
         QString html = u"<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>"_s + jid.toHtmlEscaped()

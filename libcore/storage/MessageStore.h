@@ -3,9 +3,12 @@
 
 #include "storage/StoredMessage.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QObject>
+#include <QPromise>
 
+#include <memory>
 #include <optional>
 
 namespace confab {
@@ -49,6 +52,12 @@ public:
     /// Stores a message (incoming, or outgoing in state Pending BEFORE it is written to the socket),
     /// unless it is a duplicate (see above). An incoming duplicate that carries a stanza-id the stored row
     /// lacks fills it in. Emits messageAdded for new rows.
+    ///
+    /// Inserts are coalesced (DESIGN.md: writes are batched in transactions): the ones made during one
+    /// event-loop turn, while an earlier batch is still being written, or (during a burst) within a few
+    /// milliseconds of the last batch, go to the database as one transaction. Any other call of this class first sends
+    /// the waiting inserts on, so that calls still reach the database in the order they were made. The future resolves
+    /// once the row is committed.
     QFuture<Inserted> insert(const StoredMessage &message);
     /// Many at once in one transaction (archive pages, bursts); same rules as insert().
     QFuture<QList<Inserted>> insertMany(const QList<StoredMessage> &messages);
@@ -88,10 +97,20 @@ Q_SIGNALS:
     void conversationRead(const confab::Jid &conversation, qint64 upToId);
 
 private:
+    /// Sends the waiting inserts to the database thread as one transaction.
+    void flushInserts();
+    /// Flushes at the next event-loop turn, or when the batch being written is committed.
+    void scheduleFlush();
+
     /// After a committed update: signals it, and says whether there was one.
     bool announceUpdate(const std::optional<StoredMessage> &updated);
 
     Database *m_db;
+    QList<StoredMessage> m_queued; ///< inserts not yet sent to the database thread
+    QList<std::shared_ptr<QPromise<Inserted>>> m_queuedPromises; ///< one per queued insert
+    QElapsedTimer m_lastFlush; ///< since the last batch was sent to the database thread
+    bool m_flushScheduled = false;
+    int m_batchesInFlight = 0;
 };
 
 } // namespace confab

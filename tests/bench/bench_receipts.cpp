@@ -6,7 +6,8 @@
 // both for the real client (an AccountSession: ChatManager, MessageStore, every extension, on a temporary data
 // directory; done once every message is stored) and for a minimal receiver run against the same server in the
 // same run (a bare confab::Client that only answers receipts), and as the ratio full / minimal (target <= 1.2
-// for the wall time). Medians of 3 runs each, with Prosody's mod_mam off and on (it costs ~2 ms per message).
+// for the wall time). Medians of 3 runs each, with Prosody's mod_mam off and on (it costs ~2 ms per message);
+// every run has its own sender and receiver accounts (see senderName()).
 //
 // The receivers run in child processes (this binary with --receiver) so that their CPU time is theirs alone.
 //   bench_receipts                      the benchmark
@@ -184,6 +185,21 @@ int runReceiver(const QStringList &args)
 
 // ---- sender and measurement (parent process) ----
 
+// One pair of accounts per run: Prosody 0.12's internal archive store holds at most 10,000 items per user
+// (storage_archive_item_limit) and, once there, mod_mam truncates the whole archive file every 100 messages
+// (load, filter, rewrite: about a second each at that size). With the same two accounts for every run, the
+// second run crossed 10,000 on both sides and Prosody spent minutes truncating while the receiver waited:
+// that was the "mam-on stall", the server measuring itself.
+QString senderName(int account)
+{
+    return u"sender%1"_s.arg(account);
+}
+
+QString receiverName(int account)
+{
+    return u"receiver%1"_s.arg(account);
+}
+
 struct Result
 {
     double cpu = -1; // receiver CPU seconds
@@ -193,13 +209,14 @@ struct Result
 class Bench
 {
 public:
-    explicit Bench(const ProsodyFixture &server)
+    Bench(const ProsodyFixture &server, int account)
         : m_server(server)
+        , m_account(account)
     { }
 
     std::optional<QString> connectSender()
     {
-        ConnectionSettings settings = settingsFor(u"sender"_s, u"bench"_s);
+        ConnectionSettings settings = settingsFor(senderName(m_account), u"bench"_s);
         m_sender.setAutoReconnect(false);
         bool done = false;
         QObject::connect(&m_sender, &Client::connected, [&] { done = true; });
@@ -215,7 +232,7 @@ public:
     std::optional<QString> run(bool full, int index, Result &result)
     {
         const QString resource = u"%1%2"_s.arg(full ? u"full"_s : u"min"_s).arg(index);
-        const ConnectionSettings rs = settingsFor(u"receiver"_s, resource);
+        const ConnectionSettings rs = settingsFor(receiverName(m_account), resource);
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         QByteArray out;
@@ -322,6 +339,7 @@ private:
     }
 
     const ProsodyFixture &m_server;
+    int m_account;
     Client m_sender;
     QString m_prefix;
     QSet<QString> m_receipts;
@@ -334,18 +352,19 @@ int runBenchmark()
         Messages, Runs);
     std::printf("%-8s %-22s %12s %14s %12s\n", "mod_mam", "receiver", "CPU s", "all receipts", "msg/s");
     const bool profiling = !qEnvironmentVariableIsEmpty("CONFAB_BENCH_WRAP");
+    // CONFAB_BENCH_MAM=off or =on runs one half only.
+    const QString only = qEnvironmentVariable("CONFAB_BENCH_MAM");
+    QStringList accounts;
+    for (int k = 0; k < 2 * Runs; ++k) {
+        accounts << senderName(k) << receiverName(k);
+    }
     for (const bool mam : { false, true }) {
-        if (profiling && mam) {
-            break; // profile one full receiver against a server without mod_mam, then stop
+        if ((profiling && mam) || (only == u"on"_s && !mam) || (only == u"off"_s && mam)) {
+            continue; // profiling: one full receiver against a server without mod_mam
         }
-        ProsodyFixture server(ProsodyFixture::Options { .mam = mam, .accounts = { u"sender"_s, u"receiver"_s } });
+        ProsodyFixture server(ProsodyFixture::Options { .mam = mam, .accounts = accounts });
         if (const auto error = server.start()) {
             std::fprintf(stderr, "cannot start Prosody: %s\n", qPrintable(*error));
-            return 1;
-        }
-        Bench bench(server);
-        if (const auto error = bench.connectSender()) {
-            std::fprintf(stderr, "%s\n", qPrintable(*error));
             return 1;
         }
         QList<double> cpu[2];
@@ -355,6 +374,11 @@ int runBenchmark()
             for (const bool full : { false, true }) { // alternate, so that drift affects both alike
                 if (profiling && !full) {
                     continue;
+                }
+                Bench bench(server, 2 * i + (full ? 1 : 0));
+                if (const auto error = bench.connectSender()) {
+                    std::fprintf(stderr, "%s\n", qPrintable(*error));
+                    return 1;
                 }
                 Result r;
                 if (const auto error = bench.run(full, i, r)) {

@@ -219,12 +219,15 @@ void ChatManager::ingest(
         return;
     }
 
-    // XEP-0184 §5: answer a request (live messages here; a carbon was answered by the resource that got it,
-    // an archived one is answered below once the store says it is new to us).
+    // XEP-0184 §5: answer a request of a live message (a carbon was answered by the resource that got it). A
+    // receipt says the message reached the client, so for a message we keep it goes out once the message is
+    // committed (below): a client killed in between has not received it, and the sender keeps it undelivered.
+    // An archived one is answered below too, once the store says it is new to us.
     const std::optional<Receipt> receipt = Receipt::fromMessage(element);
-    if (receipt && receipt->kind == Receipt::Kind::Request && origin == Origin::Live && fromContact && m_sendReceipts
-        && !message->id.isEmpty()) {
-        answerReceipt(element);
+    const bool answerLive = receipt && receipt->kind == Receipt::Kind::Request && origin == Origin::Live && fromContact
+        && m_sendReceipts && !message->id.isEmpty();
+    if (answerLive && message->body.isEmpty()) {
+        answerReceipt(element); // nothing to store (XEP-0184 §5.4 asks for a body, but answer anyway)
     }
     if (receipt && receipt->kind == Receipt::Kind::Received && fromContact) {
         // Only the contact of the conversation the message went to may say it arrived.
@@ -274,8 +277,8 @@ void ChatManager::ingest(
     }
 
     // RFC 6121 §5.1 / XEP-0296 §3: a reply from a full JID locks the conversation to that resource.
-    if (origin == Origin::Live && fromContact && from.isFull()) {
-        lock(conversation, from.resource());
+    if (origin == Origin::Live && fromContact && from.isFull() && d->locked.value(conversation) != from.resource()) {
+        lock(conversation, from.resource()); // (already locked there: its presence has not changed since)
     }
 
     StoredMessage stored;
@@ -312,9 +315,13 @@ void ChatManager::ingest(
     // session that queried its archive) was never answered: answer its receipt request once it is new to us.
     const bool answerIfNew = origin == Origin::Archive && fromContact && m_sendReceipts && receipt
         && receipt->kind == Receipt::Kind::Request && !message->id.isEmpty();
+    // The store coalesces the inserts of a burst into one transaction; the receipts of the whole batch then go
+    // out together right after its commit.
     d->store->insert(stored).then(
-        this, [this, stored, element, origin, answerIfNew](const MessageStore::Inserted &inserted) {
-            if (answerIfNew && !inserted.duplicate) {
+        this, [this, stored, element, origin, answerLive, answerIfNew](const MessageStore::Inserted &inserted) {
+            // id 0: the database refused it; no receipt, so the sender still sees it undelivered. A live
+            // duplicate (the sender resent it after a crash) is answered again: it has arrived.
+            if (inserted.id != 0 && (answerLive || (answerIfNew && !inserted.duplicate))) {
                 answerReceipt(element);
             }
             StoredMessage added = stored;
