@@ -172,7 +172,15 @@ void ClientStream::handleStreamOpened(const XmlElement &header)
 
 void ClientStream::handleElement(XmlElement &&element)
 {
-    qCDebug(lcXmlIn).noquote() << QString::fromUtf8(XmlWriter::serialize(element));
+    if (lcXmlIn().isDebugEnabled()) {
+        // SASL challenges and outcomes are redacted like what we send: the server-first message and the server
+        // signature, together with our redacted messages, would allow an offline guess of the password.
+        if (element.namespaceUri() == ns::Sasl) {
+            qCDebug(lcXmlIn).noquote() << u"<%1 xmlns='%2'>(redacted)</%1>"_s.arg(element.name(), ns::Sasl);
+        } else {
+            qCDebug(lcXmlIn).noquote() << QString::fromUtf8(XmlWriter::serialize(element));
+        }
+    }
     if (element.is(u"error", ns::Stream)) {
         handleStreamError(element);
         return;

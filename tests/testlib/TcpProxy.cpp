@@ -27,6 +27,7 @@ struct Pipe
     QTcpSocket *from = nullptr;
     QTcpSocket *to = nullptr;
     qint64 *counter = nullptr;
+    QByteArray *record = nullptr;
     std::deque<Chunk> queue;
     QTimer timer;
     bool sourceClosed = false;
@@ -71,9 +72,11 @@ TcpProxy::Link::Link(TcpProxy *proxy, QTcpSocket *client)
     m_up.from = m_client;
     m_up.to = m_server;
     m_up.counter = &proxy->m_bytesToServer;
+    m_up.record = &proxy->m_recordedToServer;
     m_down.from = m_server;
     m_down.to = m_client;
     m_down.counter = &proxy->m_bytesToClient;
+    m_down.record = &proxy->m_recordedToClient;
 
     for (Pipe *pipe : { &m_up, &m_down }) {
         pipe->timer.setSingleShot(true);
@@ -179,6 +182,9 @@ void TcpProxy::Link::pump(Pipe &pipe)
             const QByteArray &data = pipe.queue.front().data;
             pipe.to->write(data);
             *pipe.counter += data.size();
+            if (m_proxy->m_recording) {
+                pipe.record->append(data);
+            }
             pipe.queue.pop_front();
         }
         if (!pipe.queue.empty()) {

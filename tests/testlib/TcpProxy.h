@@ -45,6 +45,11 @@ public:
     qint64 bytesToClient() const { return m_bytesToClient; }
     // Bytes received and not yet passed on (delayed or stalled), over all connections and directions.
     qint64 bytesHeld() const;
+    // Keeps a copy of everything passed on from now on (all connections, in order per direction), to look for
+    // what must never be on the wire or, with plaintext, to learn what was (SASL payloads, say).
+    void setRecording(bool recording) { m_recording = recording; }
+    const QByteArray &recordedToServer() const { return m_recordedToServer; }
+    const QByteArray &recordedToClient() const { return m_recordedToClient; }
 
 Q_SIGNALS:
     void connectionOpened();
@@ -66,6 +71,9 @@ private:
     bool m_refuseNew = false;
     qint64 m_bytesToServer = 0;
     qint64 m_bytesToClient = 0;
+    bool m_recording = false;
+    QByteArray m_recordedToServer;
+    QByteArray m_recordedToClient;
 };
 
 } // namespace confab::test
