@@ -132,6 +132,9 @@ LoginDialog::LoginDialog(QWidget *parent)
     m_tlsCombo->addItem(tr("Direct TLS"), int(TlsMode::DirectTls));
     m_tlsCombo->setAccessibleName(tr("Encryption"));
     m_tlsCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tlsCombo->setMinimumContentsLength(10);
+    m_tlsCombo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_portSpin->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_caFileEdit->setObjectName(u"caFile"_s);
     m_caFileEdit->setPlaceholderText(tr("Only the system's certificates"));
     m_caFileEdit->setAccessibleName(tr("CA certificate file"));
@@ -149,7 +152,10 @@ LoginDialog::LoginDialog(QWidget *parent)
     advancedForm->addRow(tr("Ser&ver:"), m_hostEdit);
     advancedForm->addRow(tr("P&ort:"), m_portSpin);
     advancedForm->addRow(tr("&Encryption:"), m_tlsCombo);
-    advancedForm->addRow(tr("CA &file:"), caRow);
+    // A row whose field is a layout gets no buddy by itself: the label's shortcut goes to the path field.
+    auto *caLabel = new QLabel(tr("CA &file:"), m_advanced);
+    caLabel->setBuddy(m_caFileEdit);
+    advancedForm->addRow(caLabel, caRow);
     m_advanced->hide();
 
     m_modeButton->setObjectName(u"modeSwitch"_s);

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void initTestCase();
     void dialogIsReadyToUse();
     void policyLocksAndHides();
+    void longChineseTextWraps();
     void wrongPasswordSaysSo();
     void serverNotFound();
     void networkDown();
@@ -145,6 +146,33 @@ void LoginDialogTest::policyLocksAndHides()
     QTest::keyClick(child<QLineEdit>(dialog, u"password"_s), Qt::Key_Return);
     QCOMPARE(requested.size(), 0);
     QVERIFY2(dialog->statusText().contains(u"@corp.example"_s), qPrintable(dialog->statusText()));
+}
+
+void LoginDialogTest::longChineseTextWraps()
+{
+    LoginProfile profile;
+    ui::LoginDialog *dialog = startAndGetDialog(profile);
+    QVERIFY(dialog);
+    const int widthBefore = dialog->width();
+    QString sentence;
+    for (int i = 0; i < 12; ++i) {
+        sentence += u"无法连接到服务器，请检查您的网络连接以及地址中“@”后面的部分。"_s;
+    }
+    dialog->showMessage(sentence);
+    dialog->adjustSize();
+    QCoreApplication::processEvents();
+    // The window does not grow to the sentence's length: the line wraps, and all of it is shown.
+    auto *status = child<QLabel>(dialog, u"status"_s);
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->text(), sentence);
+    QVERIFY2(dialog->width() < widthBefore + 200, qPrintable(QString::number(dialog->width())));
+    QVERIFY(status->height() > 3 * status->fontMetrics().height());
+    QVERIFY(status->height() >= status->heightForWidth(status->width()));
+    if (qEnvironmentVariableIsSet("CONFAB_LOGIN_SCREENSHOT")) {
+        QTest::mouseClick(child<QToolButton>(dialog, u"advancedToggle"_s), Qt::LeftButton);
+        dialog->adjustSize();
+        QVERIFY(dialog->grab().save(qEnvironmentVariable("CONFAB_LOGIN_SCREENSHOT")));
+    }
 }
 
 void LoginDialogTest::wrongPasswordSaysSo()
