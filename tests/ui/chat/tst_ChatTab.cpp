@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPointer>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void scrollingToTheTopLoadsOlderPagesKeepingThePlace();
     void ctrlFFindsAnOlderMessage();
     void tabsOpenSwitchAndCloseFromTheKeyboard();
+    void separateWindowsGiveEachChatItsOwnWindow();
     void enterSendsAndShiftEnterMakesANewLine();
     void upEditsTheLastMessageAndEscCancels();
     void ctrlCCopiesTheSelectedMessages();
@@ -299,6 +301,32 @@ void ChatTabTest::tabsOpenSwitchAndCloseFromTheKeyboard()
     QCOMPARE(window.tabs()->count(), 0);
     QVERIFY(!window.isVisible());
     QCOMPARE(window.unreadCount(), 0);
+}
+
+void ChatTabTest::separateWindowsGiveEachChatItsOwnWindow()
+{
+    QVERIFY(m_settings->setValue(u"chat/separateWindows"_s, true));
+    ChatWindow window(m_session.get(), m_settings.get());
+    window.openChat(Bob);
+    window.openChat(Carol);
+    ChatTab *bob = window.tab(Bob);
+    ChatTab *carol = window.tab(Carol);
+    QVERIFY(bob && carol);
+    QCOMPARE(window.tabs()->count(), 0);
+    QVERIFY(bob->window() != carol->window());
+    QVERIFY(bob->window() != &window);
+    QVERIFY(bob->window()->isVisible() && carol->window()->isVisible());
+    QCOMPARE(carol->window()->windowTitle(), u"carol@example.org — Confab"_s);
+    // Opening again raises the same window.
+    window.openChat(Bob);
+    QCOMPARE(window.tab(Bob), bob);
+    // Ctrl+W closes that conversation's window.
+    QPointer<QWidget> bobWindow = bob->window();
+    QVERIFY(QTest::qWaitForWindowActive(bobWindow));
+    QTest::keyClick(bob->composer(), Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY(bobWindow.isNull());
+    QCOMPARE(window.tab(Bob), nullptr);
+    QCOMPARE(window.tab(Carol), carol);
 }
 
 void ChatTabTest::enterSendsAndShiftEnterMakesANewLine()

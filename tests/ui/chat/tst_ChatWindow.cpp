@@ -15,8 +15,11 @@
 #include "testlib/SessionTestSupport.h"
 #include "xmpp/chat/ChatManager.h"
 #include "xmpp/presence/PresenceManager.h"
+#include "xmpp/roster/SubscriptionManager.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void enterDeliversAndTheTicksMoveToDelivered();
     void incomingMessageOpensATabCountsUnreadAndIsReadOnceSeen();
     void upCorrectsTheLastMessageForTheContactToo();
+    void typingReachesTheContactAndTheirsShowsAndTheSelectorListsDevices();
 
 private:
     std::unique_ptr<Account> signIn(const QString &user, const QString &resource);
@@ -92,6 +96,9 @@ std::unique_ptr<Account> ChatWindowTest::signIn(const QString &user, const QStri
     }
     account->settings
         = std::make_unique<AppSettings>(account->dir.filePath(u"confab.ini"_s), Policy::fromFile(QString()));
+    AccountSession *session = account->session.get();
+    connect(session->subscriptions(), &SubscriptionManager::subscriptionRequested, session,
+        [session](const Jid &jid) { session->subscriptions()->approve(jid); });
     account->session->signIn(settingsFor(m_server, user, resource));
     QElapsedTimer timer;
     timer.start();
@@ -213,6 +220,45 @@ void ChatWindowTest::upCorrectsTheLastMessageForTheContactToo()
     QTRY_COMPARE(mine.data(ConversationModel::BodyRole).toString(), u"see you at noon"_s);
     QVERIFY(mine.data(ConversationModel::EditedRole).toBool());
     QCOMPARE(window.currentTab()->history()->rowCount(), 1);
+}
+
+void ChatWindowTest::typingReachesTheContactAndTheirsShowsAndTheSelectorListsDevices()
+{
+    auto alice = signIn(u"alice"_s, u"desk"_s);
+    auto bob = signIn(u"bob"_s, u"phone"_s);
+    const Jid aliceJid = bare(u"alice"_s);
+    const Jid bobJid = bare(u"bob"_s);
+    await(alice->session->subscriptions()->request(bobJid));
+    await(bob->session->subscriptions()->request(aliceJid));
+    // XEP-0085 goes only to clients that announce it (caps, resolved through disco#info).
+    QTRY_VERIFY_WITH_TIMEOUT(alice->session->chats()->chatStatesSupported(bobJid), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->session->chats()->chatStatesSupported(aliceJid), 20000);
+
+    ChatWindow window(alice->session.get(), alice->settings.get());
+    window.openChat(bobJid);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ChatTab *tab = window.currentTab();
+    QSignalSpy bobSees(bob->session->chats(), &ChatManager::chatStateChanged);
+    QTest::keyClicks(tab->composer(), u"typ"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!bobSees.isEmpty(), 20000);
+    QCOMPARE(bobSees.first().at(0).value<Jid>(), alice->session->client().jid());
+    QCOMPARE(bobSees.first().at(1).value<ChatManager::ChatState>(), ChatManager::ChatState::Composing);
+
+    bob->session->chats()->setChatState(aliceJid, ChatManager::ChatState::Composing);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->typingLabel()->text().contains(bobJid.bareString()), 20000);
+    await(bob->session->chats()->send(aliceJid, u"done typing"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(tab->typingLabel()->text(), QString(), 20000);
+
+    // Where replies go: automatic, or one of bob's devices.
+    QComboBox *selector = tab->resourceSelector();
+    QTRY_COMPARE_WITH_TIMEOUT(selector->count(), 2, 20000);
+    auto tablet = signIn(u"bob"_s, u"tablet"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(selector->count(), 3, 20000);
+    const int tabletRow = selector->findData(u"tablet"_s);
+    QVERIFY(tabletRow > 0);
+    selector->setCurrentIndex(tabletRow);
+    Q_EMIT selector->activated(tabletRow);
+    QCOMPARE(alice->session->chats()->lockedResource(bobJid), u"tablet"_s);
 }
 
 QTEST_MAIN(ChatWindowTest)
