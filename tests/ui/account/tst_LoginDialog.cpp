@@ -374,6 +374,11 @@ void LoginDialogTest::untrustedCertificateCanBeTrusted()
     const QString shown = child<QLabel>(dialog, u"certificateText"_s)->text();
     QVERIFY2(shown.contains(fingerprint), qPrintable(shown));
     QVERIFY2(shown.contains(untrusted.domain()), qPrintable(shown));
+    if (qEnvironmentVariableIsSet("CONFAB_LOGIN_SCREENSHOT")) {
+        dialog->adjustSize();
+        QVERIFY(dialog->grab().save(
+            qEnvironmentVariable("CONFAB_LOGIN_SCREENSHOT").replace(u".png"_s, u"-certificate.png"_s)));
+    }
     QCOMPARE(signedIn.size(), 0);
 
     QTest::mouseClick(child<QPushButton>(dialog, u"trustCertificate"_s), Qt::LeftButton);
