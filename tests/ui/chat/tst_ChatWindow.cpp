@@ -259,6 +259,18 @@ void ChatWindowTest::typingReachesTheContactAndTheirsShowsAndTheSelectorListsDev
     selector->setCurrentIndex(tabletRow);
     Q_EMIT selector->activated(tabletRow);
     QCOMPARE(alice->session->chats()->lockedResource(bobJid), u"tablet"_s);
+
+    // Leaving the tab says inactive, closing it says gone (XEP-0085 §5.1), to where replies go now.
+    QSignalSpy tabletSees(tablet->session->chats(), &ChatManager::chatStateChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(alice->session->chats()->chatStatesSupported(bobJid), 20000);
+    window.openChat(bare(u"carol"_s));
+    const auto seen = [&tabletSees](ChatManager::ChatState state) {
+        return std::any_of(tabletSees.cbegin(), tabletSees.cend(),
+            [state](const QList<QVariant> &args) { return args.at(1).value<ChatManager::ChatState>() == state; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seen(ChatManager::ChatState::Inactive), 20000);
+    window.closeTab(window.tabs()->indexOf(tab));
+    QTRY_VERIFY_WITH_TIMEOUT(seen(ChatManager::ChatState::Gone), 20000);
 }
 
 QTEST_MAIN(ChatWindowTest)
