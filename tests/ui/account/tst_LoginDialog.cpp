@@ -7,6 +7,7 @@
 #include "account/ConnectionErrorText.h"
 #include "client/Client.h"
 #include "session/AccountSession.h"
+#include "stream/ClientStream.h"
 #include "stream/ConnectionError.h"
 #include "testlib/ProsodyFixture.h"
 #include "testlib/SessionTestSupport.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void noKeychainKeepsPasswordForThisSessionOnly();
     void commandLineSignsInWithoutDialog();
     void untrustedCertificateCanBeTrusted();
+    void directTlsFromAdvanced();
     void createAccountThenItExists();
     void replacedSessionBringsDialogBack();
 
@@ -394,6 +396,31 @@ void LoginDialogTest::untrustedCertificateCanBeTrusted()
     typeInto(child<QLineEdit>(again, u"password"_s), untrusted.password(u"alice"_s));
     QTest::keyClick(child<QLineEdit>(again, u"password"_s), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(signedInAgain.size(), 1, 20000);
+}
+
+void LoginDialogTest::directTlsFromAdvanced()
+{
+    ProsodyFixture::Options options;
+    options.directTls = true;
+    options.accounts = { u"alice"_s };
+    ProsodyFixture server(options);
+    const auto error = server.start();
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
+
+    LoginProfile profile;
+    QSignalSpy signedIn(profile.controller.get(), &ui::AccountController::signedIn);
+    ui::LoginDialog *dialog = startAndGetDialog(profile);
+    QTest::mouseClick(child<QToolButton>(dialog, u"advancedToggle"_s), Qt::LeftButton);
+    auto *tls = child<QComboBox>(dialog, u"tlsMode"_s);
+    tls->setCurrentIndex(tls->findData(int(TlsMode::DirectTls)));
+    QCOMPARE(child<QSpinBox>(dialog, u"port"_s)->specialValueText(), u"Default (5223)"_s);
+    signInWith(dialog,
+        { server.jid(u"alice"_s), server.password(u"alice"_s), server.host(), server.directTlsPort(),
+            server.caFile() });
+    QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 20000);
+    QVERIFY(profile.controller->session()->client().stream()->isEncrypted());
+    QCOMPARE(profile.settings->value(u"account/tls"_s).toString(), u"direct"_s);
+    QCOMPARE(profile.settings->value(u"account/port"_s).toInt(), int(server.directTlsPort()));
 }
 
 void LoginDialogTest::createAccountThenItExists()
