@@ -28,6 +28,8 @@ CONFAB_PACKAGES=(
     clang libclang-rt-14-dev
     # UI smoke test under Xvfb (with a screenshot), and a keychain to test against
     xvfb xauth imagemagick gnome-keyring dbus-x11 libsecret-tools
+    # fonts for Chinese and emoji, so screenshots (and a minimal desktop) show text, not boxes
+    fonts-wqy-microhei fonts-noto-color-emoji
     lintian desktop-file-utils dpkg-dev file appstream # the DEB: shlibdeps, and its check (tests/packaging)
 )
 

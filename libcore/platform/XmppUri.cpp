@@ -13,11 +13,6 @@ namespace confab {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("XmppUri", text);
-}
-
 /// Percent-decodes one component as UTF-8 (RFC 5122 §2.7.2: an IRI is first mapped to a URI, whose
 /// octets are UTF-8). Characters that are not ASCII may also appear as they are; they pass through.
 /// Returns a null string when the decoded octets are not UTF-8 or a '%' is not followed by two hex digits.
@@ -53,7 +48,7 @@ Jid parseAddress(QStringView path, QString *error)
         local = path.first(at);
         rest = path.sliced(at + 1);
         if (local.isEmpty()) {
-            *error = tr("The address has an empty user name.");
+            *error = QCoreApplication::translate("XmppUri", "The address has an empty user name.");
             return {};
         }
     }
@@ -69,15 +64,15 @@ Jid parseAddress(QStringView path, QString *error)
     const QString domainText = decode(domain);
     const QString resourceText = decode(resource);
     if (localText.isNull() || domainText.isNull() || resourceText.isNull()) {
-        *error = tr("The address is not correctly percent-encoded UTF-8.");
+        *error = QCoreApplication::translate("XmppUri", "The address is not correctly percent-encoded UTF-8.");
         return {};
     }
     if (domainText.isEmpty()) {
-        *error = tr("The address has no domain.");
+        *error = QCoreApplication::translate("XmppUri", "The address has no domain.");
         return {};
     }
     if (hasResource && resourceText.isEmpty()) {
-        *error = tr("The address ends in an empty resource.");
+        *error = QCoreApplication::translate("XmppUri", "The address ends in an empty resource.");
         return {};
     }
     QString text = domainText;
@@ -131,7 +126,7 @@ XmppUri XmppUri::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (!hasXmppScheme(trimmed)) {
-        return failed(tr("This is not an xmpp: address."));
+        return failed(QCoreApplication::translate("XmppUri", "This is not an xmpp: address."));
     }
     QStringView rest = QStringView(trimmed).sliced(5);
     // The fragment (§2.3 "#" ifragment) identifies something inside the target; nothing Confab acts on.
@@ -154,19 +149,19 @@ XmppUri XmppUri::parse(const QString &text)
         const qsizetype slash = rest.indexOf(u'/');
         const QStringView authority = slash < 0 ? rest : rest.first(slash);
         if (!authority.contains(u'@')) {
-            return failed(tr("The account in the address has no user name."));
+            return failed(QCoreApplication::translate("XmppUri", "The account in the address has no user name."));
         }
         uri.m_account = parseAddress(authority, &error);
         if (!uri.m_account.isValid()) {
             return failed(error);
         }
         if (slash < 0 || slash + 1 == rest.size()) {
-            return failed(tr("The address names an account but no contact."));
+            return failed(QCoreApplication::translate("XmppUri", "The address names an account but no contact."));
         }
         rest = rest.sliced(slash + 1);
     }
     if (rest.isEmpty()) {
-        return failed(tr("The address is empty."));
+        return failed(QCoreApplication::translate("XmppUri", "The address is empty."));
     }
     uri.m_target = parseAddress(rest, &error);
     if (!uri.m_target.isValid()) {
@@ -179,7 +174,7 @@ XmppUri XmppUri::parse(const QString &text)
         const QList<QStringView> parts = query.split(u';');
         uri.m_queryType = decode(parts.first());
         if (uri.m_queryType.isEmpty()) {
-            return failed(tr("The address has an empty query."));
+            return failed(QCoreApplication::translate("XmppUri", "The address has an empty query."));
         }
         uri.m_action = actionFor(uri.m_queryType);
         for (qsizetype i = 1; i < parts.size(); ++i) {
@@ -191,10 +186,12 @@ XmppUri XmppUri::parse(const QString &text)
             const QString key = decode(equals < 0 ? part : part.first(equals));
             const QString value = equals < 0 ? u""_s : decode(part.sliced(equals + 1));
             if (key.isNull() || value.isNull()) {
-                return failed(tr("The address is not correctly percent-encoded UTF-8."));
+                return failed(
+                    QCoreApplication::translate("XmppUri", "The address is not correctly percent-encoded UTF-8."));
             }
             if (key.isEmpty()) {
-                return failed(tr("The address has a query parameter without a name."));
+                return failed(
+                    QCoreApplication::translate("XmppUri", "The address has a query parameter without a name."));
             }
             uri.m_parameters.append({ key, value });
         }
