@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QPalette>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
@@ -249,6 +250,7 @@ void DesktopApp::handleSignedIn(AccountSession *session)
 
 void DesktopApp::handleSignedOut()
 {
+    m_chatWindowPlaced = false;
     delete std::exchange(m_chatWindow, nullptr);
     delete std::exchange(m_mainWindow, nullptr);
     delete m_tray;
@@ -261,9 +263,25 @@ void DesktopApp::handleSignedOut()
 
 void DesktopApp::openChat(const Jid &contact)
 {
-    if (m_chatWindow && contact.isValid()) {
-        m_chatWindow->openChat(contact.bare());
+    if (!m_chatWindow || !contact.isValid()) {
+        return;
     }
+    if (!m_chatWindow->isVisible() && !m_chatWindowPlaced && m_mainWindow && m_mainWindow->isVisible()) {
+        // The first time, beside the contact list (Google Talk style) when the screen has room; after that
+        // wherever the user put it.
+        m_chatWindowPlaced = true;
+        const QRect main = m_mainWindow->frameGeometry();
+        const QRect screen = m_mainWindow->screen()->availableGeometry();
+        const QSize size = m_chatWindow->size().boundedTo(screen.size());
+        QPoint position(main.right() + 8, main.top());
+        if (position.x() + size.width() > screen.right()) {
+            position.setX(main.left() - 8 - size.width());
+        }
+        if (position.x() >= screen.left()) {
+            m_chatWindow->move(position);
+        }
+    }
+    m_chatWindow->openChat(contact.bare());
 }
 
 void DesktopApp::openUri(const QString &text)

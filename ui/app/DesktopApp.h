@@ -66,6 +66,7 @@ private:
     IdleMonitor *m_idle = nullptr;
     QString m_pendingUri;
     SingleInstance *m_instance = nullptr;
+    bool m_chatWindowPlaced = false;
 };
 
 } // namespace confab::ui

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+// The application as a whole, offscreen, against the fixture's Prosody: a second start with the same
+// profile hands its xmpp: link to the running one instead of signing in again; a link that would change the
+// contact list only opens the Add Contact dialog.
+#include "account/AccountController.h"
+#include "account/LoginDialog.h"
+#include "app/DesktopApp.h"
+#include "app/MainWindow.h"
+#include "chat/ChatWindow.h"
+#include "dialogs/AddContactDialog.h"
+#include "models/RosterModel.h"
+#include "session/AccountSession.h"
+#include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
+
+#include <QLineEdit>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace confab;
+using confab::test::ProsodyFixture;
+
+class DesktopAppTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void secondStartHandsOverItsLink();
+
+private:
+    std::unique_ptr<ProsodyFixture> m_server;
+};
+
+void DesktopAppTest::initTestCase()
+{
+    ProsodyFixture::Options options;
+    options.accounts = { u"you"_s, u"alice"_s };
+    m_server = std::make_unique<ProsodyFixture>(options);
+    const std::optional<QString> error = m_server->start();
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
+}
+
+void DesktopAppTest::secondStartHandsOverItsLink()
+{
+    QTemporaryDir profile;
+    ui::CommandLine first;
+    first.profileDirectory = profile.path();
+    first.signIn = test::settingsFor(*m_server, u"you"_s, u"desktop"_s);
+    ui::DesktopApp running(first);
+    QSignalSpy shown(&running, &ui::DesktopApp::mainWindowShown);
+    QVERIFY(running.start());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 20000);
+    QVERIFY(!running.chatWindow()->isVisible());
+
+    // Started again (as a browser would for a link): it does not sign in, it hands the link over.
+    // A separate process, as for real: it must end by itself (exit 0) once the first one has the link.
+    const auto startAgain = [&profile](const QString &uri) {
+        QProcess again;
+        again.setProcessChannelMode(QProcess::ForwardedChannels);
+        again.start(QStringLiteral(CONFAB_DESKTOP_PATH), { u"--profile"_s, profile.path(), uri });
+        QTRY_VERIFY_WITH_TIMEOUT(again.state() == QProcess::NotRunning, 20000);
+        QCOMPARE(again.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(again.exitCode(), 0);
+    };
+    startAgain(u"xmpp:"_s + m_server->jid(u"alice"_s) + u"?message"_s);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(running.chatWindow()->isVisible(), 10000);
+    auto *tabs = running.chatWindow()->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 1);
+    QCOMPARE(shown.size(), 1); // still one session, one main window
+
+    // ?roster: the user decides, in the Add Contact dialog with the address filled in.
+    startAgain(u"xmpp:stranger@example.test?roster;name=Stranger"_s);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    ui::AddContactDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = running.mainWindow()->findChild<ui::AddContactDialog *>()) != nullptr, 10000);
+    QTRY_VERIFY(dialog->isVisible());
+    bool filled = false;
+    for (const QLineEdit *field : dialog->findChildren<QLineEdit *>()) {
+        filled = filled || field->text() == u"stranger@example.test";
+    }
+    QVERIFY(filled);
+    // Nothing was added on the link's word.
+    QVERIFY(
+        !running.accounts()->session()->rosterModel()->indexOf(Jid::fromString(u"stranger@example.test"_s)).isValid());
+}
+
+QTEST_MAIN(DesktopAppTest)
+#include "tst_DesktopApp.moc"
