@@ -648,6 +648,9 @@ public:
     // One sign-in of `confab` (desktop) or `confab-cli listen` (baseline), all figures.
     std::optional<QString> measure(bool desktop, Figures &f)
     {
+        if (!m_contacts.front()->isConnected() || m_failed > 0) {
+            return u"the observing contact (or %1 other) lost its connection"_s.arg(m_failed);
+        }
         QTemporaryDir profile;
         QProcess child;
         childDiesWithUs(child);
@@ -769,12 +772,13 @@ public:
         const double burstMs = double(burst.nsecsElapsed()) / 1e6;
         if (!all || m_observer->receipts() < Messages) {
             const qsizetype got = m_observer->receipts();
-            stopProcess(child);
+            // Whether it exited by itself, before we stop it.
             const QString exit = child.state() == QProcess::NotRunning
                 ? u" (it exited: %1 %2)"_s
                       .arg(child.exitStatus() == QProcess::CrashExit ? u"crash, signal"_s : u"code"_s)
                       .arg(child.exitCode())
-                : QString();
+                : u" (still running after %1 s)"_s.arg(BurstTimeoutMs / 1000);
+            stopProcess(child);
             return u"%1: only %2 of %3 receipts%4: %5"_s.arg(program).arg(got).arg(Messages).arg(exit, stderrText());
         }
         f.burstMs = burstMs;
