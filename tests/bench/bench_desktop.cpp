@@ -931,8 +931,8 @@ int runBenchmark(bool mam, int runs, PrivateX &x, WindowWatch &windows)
         med(cli, &Figures::rssMb));
     line("5,000 receipts back", med(desktop, &Figures::burstMs), " ms", "<= 1.2x", "confab-cli listen",
         med(cli, &Figures::burstMs));
-    std::printf(
-        "%-34s %11s  %-9s  %-30s %11s  %6.2fx\n", "  (median of per-run ratios)", "", "", "", "", median(burstRatios));
+    std::printf("%-34s %11s  %-9s  %-30s %11s  %7s\n", "  (median of per-run ratios)", "", "", "", "",
+        qPrintable(ratio(median(burstRatios), 1)));
     line("CPU for the 5,000 messages", med(desktop, &Figures::burstCpu), " s", "< 1 s", "confab-cli listen",
         med(cli, &Figures::burstCpu));
     std::printf("window: %s\n",
