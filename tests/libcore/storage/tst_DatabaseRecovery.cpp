@@ -63,7 +63,10 @@ void makeNotes(const QString &path, int rows)
 
 QStringList corruptCopies(const QString &dir)
 {
-    return QDir(dir).entryList({ u"notes.sqlite.corrupt-*"_s }, QDir::Files, QDir::Name);
+    // The damaged file itself; its -wal and -shm companions are kept beside it under the same name.
+    QStringList copies = QDir(dir).entryList({ u"notes.sqlite.corrupt-*"_s }, QDir::Files, QDir::Name);
+    copies.removeIf([](const QString &name) { return name.endsWith(u"-wal") || name.endsWith(u"-shm"); });
+    return copies;
 }
 
 int noteCount(Database &db)
