@@ -149,6 +149,18 @@ ChatTab::ChatTab(AccountSession *session, AppSettings *settings, const Jid &cont
             }
         });
 
+    // The roster may arrive after the tab opened (a chat opened from a link at sign-in): the name follows.
+    const auto rosterArrived = [this] {
+        updateHeader();
+        m_history->namesChanged();
+    };
+    connect(m_session->rosterModel(), &QAbstractItemModel::modelReset, this, rosterArrived);
+    connect(m_session->rosterModel(), &QAbstractItemModel::rowsInserted, this, [this, rosterArrived] {
+        if (displayName() != m_name->text()) {
+            rosterArrived();
+        }
+    });
+
     updateHeader();
     updateAvatar();
     updateResources();
