@@ -178,8 +178,9 @@ QFuture<QString> Database::open()
                     this,
                     [this, copy = opened.damagedCopy] {
                         Q_EMIT corruptionRecovered(copy,
-                            tr("The message database was damaged. A copy was kept "
-                               "as %1 and a new, empty database was started.")
+                            QCoreApplication::translate("confab::Database",
+                                "The message database was damaged. A copy was kept "
+                                "as %1 and a new, empty database was started.")
                                 .arg(copy));
                     },
                     Qt::QueuedConnection);

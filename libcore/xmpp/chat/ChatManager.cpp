@@ -208,7 +208,9 @@ void ChatManager::ingest(
         // RFC 6120 §8.3: a bounce carries the id of our message; only the conversation's contact (or its
         // server speaking for it) may fail it.
         const std::optional<StanzaError> error = stanza::errorFromXml(element);
-        const QString reason = error ? describeError(XmppError(*error)) : tr("The message could not be delivered.");
+        const QString reason = error
+            ? describeError(XmppError(*error))
+            : QCoreApplication::translate("confab::ChatManager", "The message could not be delivered.");
         if (!message->id.isEmpty() && origin == Origin::Live) {
             findMessage(conversation, message->id, [this, reason](const std::optional<StoredMessage> &original) {
                 if (original && original->isOutgoing()) {
