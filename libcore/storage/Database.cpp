@@ -3,6 +3,7 @@
 
 #include "base/Logging.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>

@@ -13,6 +13,7 @@
 #include "xmpp/chat/Receipt.h"
 #include "xmpp/presence/PresenceManager.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QPromise>
