@@ -27,6 +27,7 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -177,10 +178,17 @@ void DesktopApp::handleSignedIn(AccountSession *session)
         });
 
     m_recentChats = new RecentChatsModel(session->messages(), session);
-    connect(m_recentChats, &RecentChatsModel::loaded, this, &DesktopApp::updateUnread);
-    connect(m_recentChats, &QAbstractItemModel::dataChanged, this, &DesktopApp::updateUnread);
-    connect(m_recentChats, &QAbstractItemModel::rowsInserted, this, &DesktopApp::updateUnread);
-    connect(m_recentChats, &QAbstractItemModel::modelReset, this, &DesktopApp::updateUnread);
+    // Unread counts are gathered once per event-loop turn, however many messages the turn brought.
+    auto *unreadTimer = new QTimer(m_recentChats);
+    unreadTimer->setSingleShot(true);
+    unreadTimer->setInterval(0);
+    connect(unreadTimer, &QTimer::timeout, this, &DesktopApp::updateUnread);
+    const auto scheduleUnread = [unreadTimer] { unreadTimer->start(); };
+    connect(m_recentChats, &RecentChatsModel::loaded, unreadTimer, scheduleUnread);
+    connect(m_recentChats, &QAbstractItemModel::dataChanged, unreadTimer, scheduleUnread);
+    connect(m_recentChats, &QAbstractItemModel::rowsInserted, unreadTimer, scheduleUnread);
+    connect(m_recentChats, &QAbstractItemModel::rowsMoved, unreadTimer, scheduleUnread);
+    connect(m_recentChats, &QAbstractItemModel::modelReset, unreadTimer, scheduleUnread);
     m_recentChats->reload();
 
     if (TrayIcon::isAvailable()) {
