@@ -925,6 +925,17 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::DesktopApp</name>
+    <message>
+        <source>Message History Damaged</source>
+        <translation>消息记录已损坏</translation>
+    </message>
+    <message>
+        <source>Confab could not read your message history: the file was damaged. It kept the damaged file as %1 and started a new, empty history. Messages still on the server are fetched again.</source>
+        <translation>Confab 无法读取你的消息记录：文件已损坏。损坏的文件已保存为 %1，并已新建一份空的消息记录。仍保存在服务器上的消息会重新获取。</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::Dialogs</name>
     <message>
         <source>The connection went away before the server answered.</source>

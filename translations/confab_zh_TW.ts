@@ -925,6 +925,17 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::DesktopApp</name>
+    <message>
+        <source>Message History Damaged</source>
+        <translation>訊息紀錄已損毀</translation>
+    </message>
+    <message>
+        <source>Confab could not read your message history: the file was damaged. It kept the damaged file as %1 and started a new, empty history. Messages still on the server are fetched again.</source>
+        <translation>Confab 無法讀取您的訊息紀錄：檔案已損毀。損毀的檔案已保留為 %1，並已建立新的空白訊息紀錄。仍存放在伺服器上的訊息會重新取得。</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::Dialogs</name>
     <message>
         <source>The connection went away before the server answered.</source>

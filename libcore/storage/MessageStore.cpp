@@ -764,4 +764,9 @@ QFuture<QString> MessageStore::exportHtml(const Jid &conversation)
     });
 }
 
+QString MessageStore::damagedCopyPath() const
+{
+    return m_db->damagedCopyPath();
+}
+
 } // namespace confab

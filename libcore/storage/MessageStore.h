@@ -48,6 +48,9 @@ public:
     ~MessageStore() override;
 
     QFuture<QString> open(); ///< empty string, or the error
+    /// After open(): where a damaged history file was kept when it could not be read and a new one was
+    /// started (Database::damagedCopyPath()); empty normally.
+    QString damagedCopyPath() const;
 
     /// Stores a message (incoming, or outgoing in state Pending BEFORE it is written to the socket),
     /// unless it is a duplicate (see above). An incoming duplicate that carries a stanza-id the stored row

@@ -7,13 +7,17 @@
 #include "app/DesktopApp.h"
 #include "app/MainWindow.h"
 #include "chat/ChatWindow.h"
+#include "client/Client.h"
 #include "dialogs/AddContactDialog.h"
 #include "models/RosterModel.h"
 #include "session/AccountSession.h"
 #include "testlib/ProsodyFixture.h"
 #include "testlib/SessionTestSupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -30,6 +34,7 @@ class DesktopAppTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void secondStartHandsOverItsLink();
+    void damagedHistoryIsSaidAndKept();
 
 private:
     std::unique_ptr<ProsodyFixture> m_server;
@@ -92,6 +97,45 @@ void DesktopAppTest::secondStartHandsOverItsLink()
     // Nothing was added on the link's word.
     QVERIFY(
         !running.accounts()->session()->rosterModel()->indexOf(Jid::fromString(u"stranger@example.test"_s)).isValid());
+}
+
+void DesktopAppTest::damagedHistoryIsSaidAndKept()
+{
+    // The history file is garbage (a disk fault, a bad copy): Confab starts anyway, says so once, and keeps
+    // the damaged file for whoever wants to recover it.
+    QTemporaryDir profile;
+    const QString accountDir = profile.path() + u'/' + m_server->jid(u"you"_s);
+    QVERIFY(QDir().mkpath(accountDir));
+    QFile damaged(accountDir + u"/messages.sqlite"_s);
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    const QByteArray garbage = QByteArray("this was a database once ").repeated(400);
+    damaged.write(garbage);
+    damaged.close();
+
+    ui::CommandLine commandLine;
+    commandLine.profileDirectory = profile.path();
+    commandLine.signIn = test::settingsFor(*m_server, u"you"_s, u"desktop"_s);
+    ui::DesktopApp app(commandLine);
+    QSignalSpy shown(&app, &ui::DesktopApp::mainWindowShown);
+    QVERIFY(app.start());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 20000);
+
+    QMessageBox *notice = nullptr;
+    QTRY_VERIFY((notice = app.mainWindow()->findChild<QMessageBox *>(u"historyDamagedNotice"_s)) != nullptr);
+    QVERIFY(notice->isVisible());
+    QString kept;
+    for (const QString &name : QDir(accountDir).entryList({ u"messages.sqlite.corrupt-*"_s }, QDir::Files)) {
+        if (!name.endsWith(u"-wal") && !name.endsWith(u"-shm")) {
+            kept = name;
+        }
+    }
+    QVERIFY2(!kept.isEmpty(), qPrintable(QDir(accountDir).entryList().join(u", ")));
+    QVERIFY2(notice->text().contains(kept), qPrintable(notice->text()));
+    QFile copy(accountDir + u'/' + kept);
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), garbage);
+    // And the account works on, with the new history.
+    QTRY_VERIFY_WITH_TIMEOUT(app.accounts()->session()->client().isConnected(), 20000);
 }
 
 QTEST_MAIN(DesktopAppTest)

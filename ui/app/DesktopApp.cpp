@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLoggingCategory>
+#include <QMessageBox>
 #include <QPalette>
 #include <QScreen>
 #include <QStandardPaths>
@@ -251,6 +252,17 @@ void DesktopApp::handleSignedIn(AccountSession *session)
 
     m_mainWindow->show();
     Q_EMIT mainWindowShown();
+    if (const QString copy = session->messages()->damagedCopyPath(); !copy.isEmpty()) {
+        // Said once, without blocking: the app works, with a new, empty history.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Message History Damaged"),
+            tr("Confab could not read your message history: the file was damaged. It kept the damaged file as "
+               "%1 and started a new, empty history. Messages still on the server are fetched again.")
+                .arg(QDir::toNativeSeparators(copy)),
+            QMessageBox::Ok, m_mainWindow);
+        box->setObjectName(u"historyDamagedNotice"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
     if (!m_pendingUri.isEmpty()) {
         openUri(std::exchange(m_pendingUri, QString()));
     }
