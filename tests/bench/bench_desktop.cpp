@@ -19,6 +19,7 @@
 #include "base/Namespaces.h"
 #include "client/Client.h"
 #include "client/ClientExtension.h"
+#include "testlib/PrivateXServer.h"
 #include "testlib/ProsodyFixture.h"
 
 #include <QApplication>
@@ -384,64 +385,6 @@ private:
     const QElapsedTimer *m_timer = nullptr;
     double m_shownMs = -1;
     std::unique_ptr<QTimer> m_poll;
-};
-
-// ---- a private X server ----
-
-class PrivateX
-{
-public:
-    ~PrivateX()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5000)) {
-                m_process.kill();
-                m_process.waitForFinished(5000);
-            }
-        }
-    }
-
-    std::optional<QString> start()
-    {
-        const QString xvfb = QStandardPaths::findExecutable(u"Xvfb"_s);
-        if (xvfb.isEmpty()) {
-            return u"Xvfb is not installed"_s;
-        }
-        for (int n = 100 + int(::getpid() % 300); n < 1000; ++n) {
-            if (QFileInfo::exists(u"/tmp/.X%1-lock"_s.arg(n)) || QFileInfo::exists(u"/tmp/.X11-unix/X%1"_s.arg(n))) {
-                continue;
-            }
-            m_display = u":%1"_s.arg(n);
-            m_process.setProgram(xvfb);
-            m_process.setArguments({ m_display, u"-screen"_s, u"0"_s, u"1280x800x24"_s, u"-nolisten"_s, u"tcp"_s });
-            m_process.setProcessChannelMode(QProcess::MergedChannels);
-            m_process.setStandardOutputFile(QProcess::nullDevice());
-            childDiesWithUs(m_process);
-            m_process.start();
-            if (!m_process.waitForStarted(5000)) {
-                return u"cannot start Xvfb: "_s + m_process.errorString();
-            }
-            const bool up = waitUntil(
-                [&] {
-                    return QFileInfo::exists(u"/tmp/.X11-unix/X%1"_s.arg(n))
-                        || m_process.state() == QProcess::NotRunning;
-                },
-                10'000);
-            if (up && m_process.state() != QProcess::NotRunning) {
-                return std::nullopt;
-            }
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-        return u"Xvfb did not come up"_s;
-    }
-
-    QString display() const { return m_display; }
-
-private:
-    QProcess m_process;
-    QString m_display;
 };
 
 // ---- the server, populated ----
@@ -840,7 +783,7 @@ void line(
     std::fflush(stdout);
 }
 
-int runBenchmark(bool mam, int runs, PrivateX &x, WindowWatch &windows)
+int runBenchmark(bool mam, int runs, PrivateXServer &x, WindowWatch &windows)
 {
     QElapsedTimer setup;
     setup.start();
@@ -963,7 +906,7 @@ int main(int argc, char **argv)
     if (!QFileInfo::exists(desktopPath())) {
         std::fprintf(stderr, "confab is not built (%s): measuring the baselines only\n", qPrintable(desktopPath()));
     }
-    PrivateX x;
+    test::PrivateXServer x;
     if (const auto error = x.start()) {
         std::fprintf(stderr, "%s\n", qPrintable(*error));
         return 1;

@@ -12,6 +12,7 @@
 #include "models/RosterModel.h"
 #include "roster/RosterView.h"
 #include "session/AccountSession.h"
+#include "testlib/PrivateXServer.h"
 #include "testlib/ProsodyFixture.h"
 #include "testlib/SessionTestSupport.h"
 #include "xmpp/chat/ChatManager.h"
@@ -20,7 +21,6 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
-#include <QFile>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
@@ -161,42 +161,17 @@ void DesktopSmokeTest::signInAndLook()
 int main(int argc, char **argv)
 {
     // A private X server for this test, so it runs the same on a desktop and on CI.
-    QProcess xvfb;
-    QString display;
-    for (int n = 150; n < 250 && display.isEmpty(); ++n) {
-        if (QFile::exists(u"/tmp/.X11-unix/X%1"_s.arg(n)) || QFile::exists(u"/tmp/.X%1-lock"_s.arg(n))) {
-            continue;
-        }
-        xvfb.start(u"Xvfb"_s, { u":%1"_s.arg(n), u"-screen"_s, u"0"_s, u"1280x800x24"_s, u"-nolisten"_s, u"tcp"_s });
-        if (!xvfb.waitForStarted(5000)) {
-            qFatal("cannot start Xvfb");
-        }
-        // Ready when its socket exists (bounded: 10 s).
-        for (int i = 0; i < 200 && !QFile::exists(u"/tmp/.X11-unix/X%1"_s.arg(n)); ++i) {
-            if (xvfb.waitForFinished(50)) {
-                break; // it died (display taken after all): try the next
-            }
-        }
-        if (xvfb.state() == QProcess::Running && QFile::exists(u"/tmp/.X11-unix/X%1"_s.arg(n))) {
-            display = u":%1"_s.arg(n);
-        }
+    test::PrivateXServer x;
+    if (const std::optional<QString> error = x.start()) {
+        qFatal("%s", qPrintable(*error));
     }
-    if (display.isEmpty()) {
-        qFatal("found no display for Xvfb");
-    }
-    qputenv("DISPLAY", display.toLatin1());
+    qputenv("DISPLAY", x.display().toLatin1());
     qputenv("QT_QPA_PLATFORM", "xcb");
-    int status = 0;
-    {
-        QApplication app(argc, argv);
-        QApplication::setApplicationName(u"Confab"_s);
-        QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
-        DesktopSmokeTest test;
-        status = QTest::qExec(&test, argc, argv);
-    }
-    xvfb.terminate();
-    xvfb.waitForFinished(5000);
-    return status;
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Confab"_s);
+    QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
+    DesktopSmokeTest test;
+    return QTest::qExec(&test, argc, argv);
 }
 
 #include "tst_DesktopSmoke.moc"

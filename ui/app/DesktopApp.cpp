@@ -162,8 +162,8 @@ void DesktopApp::handleSignedIn(AccountSession *session)
     });
 
     // Our presence first: the session announces it the moment it is ready.
-    const auto show = Presence::Show(m_settings->value(u"presence/show"_s, int(Presence::Show::Online)).toInt());
-    session->presence()->setPresence(show, m_settings->value(u"presence/status"_s).toString());
+    const auto show = m_settings->presenceShow();
+    session->presence()->setPresence(show, m_settings->presenceStatus());
 
     m_mainWindow = new MainWindow(session, m_settings);
     connect(m_mainWindow, &MainWindow::chatRequested, this, &DesktopApp::openChat);
@@ -206,14 +206,14 @@ void DesktopApp::handleSignedIn(AccountSession *session)
         connect(m_tray, &TrayIcon::quitRequested, this, &DesktopApp::quit);
         connect(m_tray, &TrayIcon::presenceRequested, this, [this](Presence::Show requested) {
             if (m_mainWindow) {
-                m_mainWindow->setPresence(requested, m_settings->value(u"presence/status"_s).toString());
+                m_mainWindow->setPresence(requested, m_settings->presenceStatus());
             }
         });
         m_tray->show();
     }
     connect(m_settings, &AppSettings::changed, session, [this](const QString &key) {
         if (key == u"presence/show" && m_tray) {
-            m_tray->setPresence(Presence::Show(m_settings->value(key).toInt()));
+            m_tray->setPresence(m_settings->presenceShow());
         }
     });
 
@@ -229,11 +229,11 @@ void DesktopApp::handleSignedIn(AccountSession *session)
         if (!m_session) {
             return;
         }
-        const auto chosen = Presence::Show(m_settings->value(u"presence/show"_s, int(Presence::Show::Online)).toInt());
+        const auto chosen = m_settings->presenceShow();
         if (chosen != Presence::Show::Online && chosen != Presence::Show::Chat) {
             return;
         }
-        const QString status = m_settings->value(u"presence/status"_s).toString();
+        const QString status = m_settings->presenceStatus();
         PresenceManager *presence = m_session->presence();
         switch (level) {
         case IdleMonitor::Level::Active:

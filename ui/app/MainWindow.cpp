@@ -196,11 +196,11 @@ QWidget *MainWindow::buildHeader()
     m_status->setEditable(true);
     m_status->setInsertPolicy(QComboBox::NoInsert);
     m_status->addItems(m_settings->recentStatusMessages());
-    m_status->setCurrentText(m_settings->value(u"presence/status"_s).toString());
+    m_status->setCurrentText(m_settings->presenceStatus());
     column->addWidget(m_status);
     layout->addLayout(column, 1);
 
-    const auto show = Presence::Show(m_settings->value(u"presence/show"_s, int(Presence::Show::Online)).toInt());
+    const auto show = m_settings->presenceShow();
     m_presence->setCurrentIndex(qMax(0, m_presence->findData(int(show))));
     connect(m_presence, &QComboBox::activated, this, &MainWindow::applyPresence);
     connect(m_status->lineEdit(), &QLineEdit::editingFinished, this, &MainWindow::applyPresence);
@@ -277,7 +277,6 @@ void MainWindow::buildMenus()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Confab — %1").arg(m_session->client().settings().jid.bare().toString()));
     m_avatar->setAccessibleName(tr("Your picture"));
     m_name->setAccessibleName(tr("Your name"));
     m_presence->setAccessibleName(tr("Your presence"));
@@ -292,6 +291,7 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        updateOwnIdentity(); // the window title
     }
     QMainWindow::changeEvent(event);
 }
@@ -366,14 +366,9 @@ void MainWindow::showConnected()
 void MainWindow::newChat()
 {
     QStringList contacts;
-    RosterModel *model = m_session->rosterModel();
-    for (int group = 0; group < model->rowCount(); ++group) {
-        const QModelIndex groupIndex = model->index(group, 0);
-        for (int row = 0; row < model->rowCount(groupIndex); ++row) {
-            contacts.append(model->index(row, 0, groupIndex).data(RosterModel::JidRole).toString());
-        }
+    for (const RosterItem &item : m_session->roster()->items()) {
+        contacts.append(item.jid.toString());
     }
-    contacts.removeDuplicates();
     contacts.sort();
     bool ok = false;
     const QString text

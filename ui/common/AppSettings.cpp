@@ -107,6 +107,16 @@ int AppSettings::autoExtendedAwayMinutes() const
     return qMax(0, value(u"presence/autoExtendedAwayMinutes"_s, 20).toInt());
 }
 
+Presence::Show AppSettings::presenceShow() const
+{
+    return Presence::Show(value(u"presence/show"_s, int(Presence::Show::Online)).toInt());
+}
+
+QString AppSettings::presenceStatus() const
+{
+    return value(u"presence/status"_s).toString();
+}
+
 QStringList AppSettings::recentStatusMessages() const
 {
     return value(u"presence/recentStatus"_s).toStringList();

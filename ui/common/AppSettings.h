@@ -2,6 +2,7 @@
 #pragma once
 
 #include "platform/Policy.h"
+#include "xmpp/presence/Presence.h"
 
 #include <QObject>
 #include <QVariant>
@@ -46,6 +47,10 @@ public:
     /// Idle minutes before Away and Extended away; 0 turns it off.
     int autoAwayMinutes() const;
     int autoExtendedAwayMinutes() const;
+    /// The presence the user chose and its status message ("presence/show", "presence/status"); auto-away
+    /// changes what is sent, never these.
+    Presence::Show presenceShow() const;
+    QString presenceStatus() const;
     /// Status messages the user set, newest first (at most 8).
     QStringList recentStatusMessages() const;
     void addRecentStatusMessage(const QString &text);
