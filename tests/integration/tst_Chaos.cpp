@@ -136,7 +136,8 @@ void tst_Chaos::randomCutsLoseAndDuplicateNothing()
     // The cuts fall at random message numbers (and so at random protocol moments: mid-burst, mid-ack).
     QList<int> cutAt;
     for (int i = 0; i < cuts; ++i) {
-        cutAt.append(1 + int(QRandomGenerator::global()->bounded(perDirection)));
+        // Message numbers 1..perDirection-1: the loop below runs i = 0..perDirection-1, so every cut happens.
+        cutAt.append(1 + int(QRandomGenerator::global()->bounded(perDirection - 1)));
     }
     std::sort(cutAt.begin(), cutAt.end());
     int cutsDone = 0;
