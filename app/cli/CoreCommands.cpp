@@ -76,8 +76,14 @@ void send(CliSession &session)
     const bool waitReceipt = session.isSet(u"wait-receipt"_s);
     withChats(session, [&session, to, body, waitReceipt](ChatManager *chats, MessageStore *store) {
         auto originId = std::make_shared<QString>();
+        // Once the result is out, later news of the same message is not: a receipt can overtake the
+        // server's XEP-0198 ack, and the logout that follows must not report that ack as a failure.
+        auto settled = std::make_shared<bool>(false);
         const QString toText = to.toString();
-        auto done = [&session, originId, toText](bool delivered) {
+        auto done = [&session, originId, settled, toText](bool delivered) {
+            if (std::exchange(*settled, true)) {
+                return;
+            }
             QJsonObject json { { u"sent"_s, *originId }, { u"to"_s, toText } };
             if (delivered) {
                 json.insert(u"delivered"_s, true);
@@ -88,11 +94,12 @@ void send(CliSession &session)
             session.finish(CliSession::Ok);
         };
         QObject::connect(chats, &ChatManager::messageAcknowledged, chats,
-            [&session, originId, toText, waitReceipt, done](const QString &id, bool ok, const QString &error) {
-                if (id != *originId) {
+            [&session, originId, settled, toText, waitReceipt, done](const QString &id, bool ok, const QString &error) {
+                if (id != *originId || *settled) {
                     return;
                 }
                 if (!ok) {
+                    *settled = true;
                     session.printError(tr("The message was not confirmed by the server: %1").arg(error));
                     session.finish(CliSession::NetworkFailure);
                     return;
