@@ -305,6 +305,16 @@ void Transport::handleSocketError()
         return;
     }
     ConnectionError error;
+    if (m_tlsStarted && !m_socket->isEncrypted()) {
+        // RFC 6120 §5.4.3.3: the STARTTLS handshake failed (the server offered only TLS 1.0, say). TCP was up,
+        // but no secure stream ever was: a TLS failure the user must see as such, not a lost connection to
+        // retry quietly.
+        error = { ConnectionError::Kind::TlsFailed,
+            tr("A secure connection could not be made: %1").arg(m_socket->errorString()), {}, {}, {} };
+        m_endpoints.clear();
+        fail(error);
+        return;
+    }
     if (m_established) {
         error = { ConnectionError::Kind::ConnectionLost,
             tr("The connection to the server was lost: %1").arg(m_socket->errorString()), {}, {}, {} };
