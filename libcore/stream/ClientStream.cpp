@@ -11,6 +11,7 @@
 #include "xml/XmlWriter.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +22,10 @@ namespace {
 
 constexpr int MaxRedirects = 3;
 constexpr int CloseTimeoutMs = 3000;
+// A burst (a server replaying 100,000 presences) is parsed in slices, yielding to the event loop once a turn has
+// taken this long, so the UI keeps painting and timers keep firing (issue 7, Flood).
+constexpr qsizetype InputSliceBytes = 16 * 1024;
+constexpr qint64 InputBudgetMs = 10;
 
 /// RFC 6120 §4.9.3: stream error conditions in words a person understands.
 QString describeStreamError(const QString &condition)
@@ -64,7 +69,10 @@ ClientStream::ClientStream(QObject *parent)
     connect(m_transport, &Transport::encrypted, this, &ClientStream::handleTransportEncrypted);
     connect(m_transport, &Transport::dataReceived, this, &ClientStream::handleData);
     connect(m_transport, &Transport::failed, this, &ClientStream::handleTransportFailed);
-    connect(m_transport, &Transport::closed, this, &ClientStream::finishClose);
+    connect(m_transport, &Transport::closed, this, [this] {
+        processInput(true); // the server's last words before its close
+        finishClose();
+    });
 
     m_negotiationTimer->setSingleShot(true);
     connect(m_negotiationTimer, &QTimer::timeout, this, [this] {
@@ -128,6 +136,7 @@ void ClientStream::handleTransportConnected()
         qCWarning(lcStream) << "refusing the server's XML:" << detail;
         sendStreamErrorAndClose(XmlStreamParser::conditionName(error), detail);
     };
+    dropInput();
     m_parser = std::make_unique<XmlStreamParser>(std::move(callbacks));
     openStream();
 }
@@ -145,7 +154,7 @@ void ClientStream::restartStream()
 {
     // RFC 6120 §4.3.3: after TLS and after SASL both sides start a fresh stream; whatever the old parser
     // still held (after <proceed/>, an injection attempt) is thrown away.
-    m_parser->reset();
+    resetParser();
     openStream();
 }
 
@@ -157,9 +166,63 @@ void ClientStream::handleTransportEncrypted()
 
 void ClientStream::handleData(const QByteArray &data)
 {
-    if (m_parser) {
-        m_parser->feed(data);
+    if (!m_parser) {
+        return;
     }
+    if (m_processingInput) {
+        m_input.append(data);
+        return;
+    }
+    m_input.remove(0, m_inputPos);
+    m_inputPos = 0;
+    m_input.append(data);
+    processInput(false);
+}
+
+void ClientStream::processInput(bool all)
+{
+    // What one read brings can be megabytes: fed in slices, and after InputBudgetMs the rest waits for the next
+    // event-loop turn. A parser reset (after <proceed/>, after SASL) drops what is left, as it always did for the
+    // rest of a read.
+    QElapsedTimer clock;
+    clock.start();
+    m_processingInput = true;
+    while (m_parser && m_inputPos < m_input.size()) {
+        const qsizetype size = std::min(InputSliceBytes, m_input.size() - m_inputPos);
+        // A copy: a callback may append to m_input (re-entrant data) while the parser reads the slice.
+        const QByteArray slice = m_input.mid(m_inputPos, size);
+        m_inputPos += size;
+        m_parser->feed(slice);
+        if (!all && clock.elapsed() >= InputBudgetMs) {
+            break;
+        }
+    }
+    m_processingInput = false;
+    if (!m_parser || m_inputPos >= m_input.size()) {
+        dropInput();
+        return;
+    }
+    if (!m_inputScheduled) {
+        m_inputScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_inputScheduled = false;
+            if (!m_processingInput) {
+                processInput(false);
+            }
+        });
+    }
+}
+
+void ClientStream::dropInput()
+{
+    m_input.clear();
+    m_inputPos = 0;
+}
+
+void ClientStream::resetParser()
+{
+    m_parser->reset();
+    dropInput();
 }
 
 void ClientStream::handleStreamOpened(const XmlElement &header)
@@ -195,7 +258,7 @@ void ClientStream::handleElement(XmlElement &&element)
     case Phase::StartTls:
         if (element.is(u"proceed", ns::Tls)) {
             // RFC 6120 §5.4.3.3: nothing after <proceed/> may be read as plaintext.
-            m_parser->reset();
+            resetParser();
             m_transport->startTls();
             return;
         }
@@ -573,6 +636,7 @@ void ClientStream::handleStreamError(const XmlElement &error)
 
 void ClientStream::handleTransportFailed(const ConnectionError &error)
 {
+    processInput(true); // what arrived before the loss is handled first, as it always was
     fail(error);
 }
 
@@ -687,6 +751,7 @@ void ClientStream::discardParser()
 {
     // This may run inside one of the parser's own callbacks, where deleting it is not allowed: stop it
     // now and let the event loop delete it.
+    dropInput();
     if (m_parser) {
         m_parser->reset();
         QTimer::singleShot(0, this, [parser = m_parser.release()] { delete parser; });

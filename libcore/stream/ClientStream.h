@@ -88,6 +88,9 @@ private:
     void handleTransportConnected();
     void handleTransportEncrypted();
     void handleData(const QByteArray &data);
+    void processInput(bool all);
+    void dropInput();
+    void resetParser();
     void handleTransportFailed(const ConnectionError &error);
     void handleStreamOpened(const XmlElement &header);
     void handleElement(XmlElement &&element);
@@ -113,6 +116,8 @@ private:
     ConnectionSettings m_settings;
     Transport *m_transport = nullptr;
     std::unique_ptr<XmlStreamParser> m_parser;
+    QByteArray m_input; ///< received, not yet parsed (a burst is parsed over several event-loop turns)
+    qsizetype m_inputPos = 0;
     std::unique_ptr<SaslStep> m_sasl;
     QTimer *m_negotiationTimer = nullptr;
     QTimer *m_closeTimer = nullptr;
@@ -132,6 +137,8 @@ private:
     bool m_bindRetried = false;
     bool m_smOffered = false;
     bool m_ackRequestScheduled = false;
+    bool m_processingInput = false;
+    bool m_inputScheduled = false;
 };
 
 } // namespace confab
