@@ -124,6 +124,20 @@ QList<MessageDelegate::Link> MessageDelegate::findLinks(const QString &text)
     return links;
 }
 
+QString MessageDelegate::linkTarget(const QUrl &url)
+{
+    if (url.host().isEmpty()) {
+        return url.toDisplayString();
+    }
+    // QUrl::toDisplayString() shows Unicode for hosts under the TLDs of Qt's IDN whitelist (.com among them),
+    // which is exactly where a homograph hides; the ACE form (RFC 3490) is the host the browser will contact.
+    QString target = url.scheme() + u"://"_s + url.host(QUrl::FullyEncoded);
+    if (url.port() != -1) {
+        target += u':' + QString::number(url.port());
+    }
+    return target + url.toDisplayString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+}
+
 QString MessageDelegate::dayText(const QDate &date, const QDate &today)
 {
     if (date == today) {

@@ -57,6 +57,10 @@ public:
 
     /// The http(s) and xmpp links in a plain-text body, with their places in it.
     static QList<Link> findLinks(const QString &text);
+    /// Where a link really goes, as its tooltip shows it: the host in ASCII (punycode), so a look-alike in another
+    /// script ("pаypal.com" with a Cyrillic 'а') or a user-info prefix ("https://bank.example@evil.example")
+    /// cannot pass for the host it imitates.
+    static QString linkTarget(const QUrl &url);
     /// "Today", "Yesterday", or the date (locale's long format), for a separator.
     static QString dayText(const QDate &date, const QDate &today);
     /// A row as plain text for the clipboard: "[time] sender: body".

@@ -140,7 +140,7 @@ void MessageView::mouseMoveEvent(QMouseEvent *event)
     const QUrl link = linkAt(event->position().toPoint());
     viewport()->setCursor(link.isEmpty() ? Qt::ArrowCursor : Qt::PointingHandCursor);
     if (!link.isEmpty()) {
-        QToolTip::showText(event->globalPosition().toPoint(), link.toDisplayString(), viewport());
+        QToolTip::showText(event->globalPosition().toPoint(), MessageDelegate::linkTarget(link), viewport());
     }
     QListView::mouseMoveEvent(event);
 }

@@ -85,6 +85,8 @@ private Q_SLOTS:
     void cleanup();
     void linksAreOnlyWebAndXmppAndNeverDisguised_data();
     void linksAreOnlyWebAndXmppAndNeverDisguised();
+    void linkTargetShowsTheRealHost_data();
+    void linkTargetShowsTheRealHost();
     void historyProxyPassesTheModelTester();
     void rowsReadOutTimeSenderBodyAndState();
     void scrollingToTheTopLoadsOlderPagesKeepingThePlace();
@@ -150,6 +152,28 @@ void ChatTabTest::linksAreOnlyWebAndXmppAndNeverDisguised()
         found.append(body.mid(link.start, link.length));
     }
     QCOMPARE(found, links);
+}
+
+void ChatTabTest::linkTargetShowsTheRealHost_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("target");
+    // Issue 7, Content: the text says "paypal.com" with a Cyrillic 'а' (U+0430); the tooltip shows the real host.
+    QTest::newRow("homograph") << u"log in at https://p\u0430ypal.com/login now"_s
+                               << u"https://xn--pypal-4ve.com/login"_s;
+    QTest::newRow("user info") << u"https://paypal.com@evil.example/x"_s << u"https://evil.example/x"_s;
+    QTest::newRow("genuine IDN") << u"https://b\u00fccher.de/"_s << u"https://xn--bcher-kva.de/"_s;
+    QTest::newRow("ascii") << u"https://example.org:8443/a?b=1#c"_s << u"https://example.org:8443/a?b=1#c"_s;
+    QTest::newRow("xmpp") << u"xmpp:room@conf.example.org?join"_s << u"xmpp:room@conf.example.org?join"_s;
+}
+
+void ChatTabTest::linkTargetShowsTheRealHost()
+{
+    QFETCH(QString, body);
+    QFETCH(QString, target);
+    const QList<MessageDelegate::Link> links = MessageDelegate::findLinks(body);
+    QCOMPARE(links.size(), 1);
+    QCOMPARE(MessageDelegate::linkTarget(links.first().url), target);
 }
 
 void ChatTabTest::historyProxyPassesTheModelTester()
