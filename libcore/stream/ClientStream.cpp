@@ -70,7 +70,9 @@ ClientStream::ClientStream(QObject *parent)
     connect(m_transport, &Transport::dataReceived, this, &ClientStream::handleData);
     connect(m_transport, &Transport::failed, this, &ClientStream::handleTransportFailed);
     connect(m_transport, &Transport::closed, this, [this] {
-        processInput(true); // the server's last words before its close
+        if (!m_processingInput) {
+            processInput(true); // the server's last words before its close
+        }
         finishClose();
     });
 
@@ -636,7 +638,9 @@ void ClientStream::handleStreamError(const XmlElement &error)
 
 void ClientStream::handleTransportFailed(const ConnectionError &error)
 {
-    processInput(true); // what arrived before the loss is handled first, as it always was
+    if (!m_processingInput) {
+        processInput(true); // what arrived before the loss is handled first, as it always was
+    }
     fail(error);
 }
 
