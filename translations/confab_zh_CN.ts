@@ -432,6 +432,14 @@
         <source>The message could not be delivered.</source>
         <translation>消息无法送达。</translation>
     </message>
+    <message>
+        <source>Your disk is full, so your message could not be saved. It is kept and will be sent as soon as space is freed.</source>
+        <translation>磁盘已满，无法保存你的消息。消息已保留，腾出空间后会立即发送。</translation>
+    </message>
+    <message>
+        <source>The message history could not be written, so your message could not be saved. It is kept and will be sent as soon as it can be saved.</source>
+        <translation>无法写入消息记录，因此未能保存你的消息。消息已保留，能够保存后会立即发送。</translation>
+    </message>
 </context>
 <context>
     <name>confab::Database</name>

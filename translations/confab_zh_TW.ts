@@ -432,6 +432,14 @@
         <source>The message could not be delivered.</source>
         <translation>訊息無法送達。</translation>
     </message>
+    <message>
+        <source>Your disk is full, so your message could not be saved. It is kept and will be sent as soon as space is freed.</source>
+        <translation>磁碟已滿，無法儲存你的訊息。訊息已保留，騰出空間後會立即傳送。</translation>
+    </message>
+    <message>
+        <source>The message history could not be written, so your message could not be saved. It is kept and will be sent as soon as it can be saved.</source>
+        <translation>無法寫入訊息紀錄，因此未能儲存你的訊息。訊息已保留，能夠儲存後會立即傳送。</translation>
+    </message>
 </context>
 <context>
     <name>confab::Database</name>

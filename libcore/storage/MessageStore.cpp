@@ -4,8 +4,10 @@
 #include "base/Logging.h"
 #include "storage/Database.h"
 
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QTimer>
 
 #include <algorithm>
@@ -133,10 +135,31 @@ QVariant nullable(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+/// The last error fail() saw on this (the database) thread: insertAll() tells a full disk from other failures.
+thread_local QSqlError t_lastFailure;
+
 bool fail(const char *what, const QSqlQuery &query)
 {
     qCWarning(lcStorage) << "messages:" << what << "failed:" << query.lastError().text();
+    t_lastFailure = query.lastError();
     return false;
+}
+
+/// Whether a failed write failed for want of space: SQLITE_FULL, or (an I/O error on a full file system, which
+/// SQLite reports as SQLITE_IOERR_WRITE from some VFS paths) hardly any space left where the database lives.
+bool isDiskFull(QSqlDatabase &db, const QSqlError &error)
+{
+    constexpr QLatin1StringView SqliteFull("13");
+    if (error.nativeErrorCode() == SqliteFull || db.lastError().nativeErrorCode() == SqliteFull) {
+        return true;
+    }
+    const QString path = db.databaseName();
+    if (path.isEmpty() || path == u":memory:") {
+        return false;
+    }
+    const QStorageInfo volume(QFileInfo(path).absolutePath());
+    constexpr qint64 NearlyFull = 64 * 1024;
+    return volume.isValid() && volume.bytesAvailable() < NearlyFull;
 }
 
 std::optional<StoredMessage> loadMessage(QSqlDatabase &db, qint64 id)
@@ -161,6 +184,7 @@ struct InsertOutcome
     QList<MessageStore::Inserted> results;
     QList<StoredMessage> added;
     bool ok = true;
+    bool diskFull = false; ///< with !ok: for want of space
 };
 
 /// Prepared statements for inserting with dedupe, reused across a whole batch in one transaction.
@@ -291,10 +315,16 @@ private:
 InsertOutcome insertAll(QSqlDatabase &db, const QList<StoredMessage> &messages)
 {
     InsertOutcome outcome;
+    t_lastFailure = {};
+    // A failed batch stores nothing: every message of it gets id 0 (and says whether the disk was full).
+    auto failed = [&db, &messages] {
+        InsertOutcome failure { {}, {}, false, isDiskFull(db, t_lastFailure) };
+        failure.results.fill(MessageStore::Inserted { 0, false, failure.diskFull }, messages.size());
+        return failure;
+    };
     if (!db.transaction()) {
         qCWarning(lcStorage) << "messages: could not begin:" << db.lastError().text();
-        outcome.ok = false;
-        return outcome;
+        return failed();
     }
     MessageWriter writer(db);
     bool ok = writer.prepare();
@@ -314,8 +344,9 @@ InsertOutcome insertAll(QSqlDatabase &db, const QList<StoredMessage> &messages)
     }
     if (!ok || !db.commit()) {
         qCWarning(lcStorage) << "messages: insert rolled back:" << db.lastError().text();
+        InsertOutcome failure = failed();
         db.rollback();
-        return InsertOutcome { {}, {}, false };
+        return failure;
     }
     return outcome;
 }

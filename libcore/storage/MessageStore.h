@@ -39,8 +39,9 @@ public:
     /// The result of insert(): the row id, and whether it was new or an already stored duplicate.
     struct Inserted
     {
-        qint64 id = 0;
+        qint64 id = 0; ///< 0: nothing was stored (the database refused the batch)
         bool duplicate = false;
+        bool diskFull = false; ///< with id 0: because the disk (or the file system) holding the history is full
     };
 
     /// `path` is a file, or ":memory:" for tests.

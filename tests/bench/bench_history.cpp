@@ -4,8 +4,9 @@
 //   plain "SELECT ... ORDER BY id DESC LIMIT 50" on the same table on the benchmark's own connection;
 // - a word searched through FTS5 (trigram), against a LIKE scan over the same table;
 // - a two-character Chinese word (the LIKE fallback, bounded to the newest rows);
-// - the heap of a ConversationModel after one page and after scrolling 20 pages, on the big conversation
-//   and on a small one (memory follows what was loaded, not the history's length).
+// - the heap of a ConversationModel after one page, after scrolling 20 pages and after scrolling through all
+//   100,000 messages of the big conversation and back (16 bytes a row plus a bounded cache of full messages),
+//   and after one page of a small conversation.
 #include "models/ConversationModel.h"
 #include "storage/MessageStore.h"
 
@@ -17,7 +18,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <malloc.h>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace confab;
@@ -226,6 +229,8 @@ int main(int argc, char **argv)
                 "'zq' (no hit: bounded scan of the newest rows) %8.3f ms\n",
         found, shortWord, baseFound, shortBase, shortWord / shortBase, shortRare);
 
+    // The model's heap after `pages` pages (scrolling up), then reading every row once (scrolling back down, as a
+    // view painting them would): rows keep 16 bytes each, full messages only in the bounded cache.
     auto modelHeap = [&store](const Jid &conversation, int pages) {
         const size_t before = heapInUse();
         auto *model = new ConversationModel(&store, conversation);
@@ -235,17 +240,28 @@ int main(int argc, char **argv)
                 QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
             }
         }
+        for (int row = 0; row < model->rowCount(); ++row) {
+            while (!model->index(row).data(ConversationModel::BodyRole).isValid()) {
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            }
+        }
         const size_t after = heapInUse();
         const int loaded = model->rowCount();
+        const int cached = model->cachedCount();
         delete model;
-        return std::pair { loaded, double(after - before) / 1024.0 };
+        return std::tuple { loaded, double(after - before) / 1024.0, cached };
     };
-    const auto [bigRows1, bigHeap1] = modelHeap(big, 1);
-    const auto [bigRows20, bigHeap20] = modelHeap(big, 20);
-    const auto [smallRows1, smallHeap1] = modelHeap(small, 1);
+    const auto [bigRows1, bigHeap1, bigCached1] = modelHeap(big, 1);
+    const auto [bigRows20, bigHeap20, bigCached20] = modelHeap(big, 20);
+    const auto [bigRowsAll, bigHeapAll, bigCachedAll] = modelHeap(big, std::numeric_limits<int>::max());
+    const auto [smallRows1, smallHeap1, smallCached1] = modelHeap(small, 1);
     std::printf("ConversationModel heap: big conversation 1 page (%d rows) %.1f KiB, 20 pages (%d rows) %.1f KiB "
                 "(x%.1f for x20 rows); small conversation 1 page (%d rows) %.1f KiB (big/small x%.2f)\n",
         bigRows1, bigHeap1, bigRows20, bigHeap20, bigHeap20 / bigHeap1, smallRows1, smallHeap1, bigHeap1 / smallHeap1);
+    std::printf("ConversationModel heap after scrolling all %d rows up and down again: %.1f KiB (%d messages cached) "
+                "vs one page (%d rows, %d cached) %.1f KiB: x%.1f for x%.0f rows\n",
+        bigRowsAll, bigHeapAll, bigCachedAll, bigRows1, bigCached1, bigHeap1, bigHeapAll / bigHeap1,
+        double(bigRowsAll) / bigRows1);
     std::printf("total %.1f s\n", double(timer.elapsed()) / 1000.0);
     db.close();
     db = QSqlDatabase();

@@ -359,8 +359,8 @@ int runBenchmark()
         accounts << senderName(k) << receiverName(k);
     }
     for (const bool mam : { false, true }) {
-        if ((profiling && mam) || (only == u"on"_s && !mam) || (only == u"off"_s && mam)) {
-            continue; // profiling: one full receiver against a server without mod_mam
+        if ((profiling && mam && only != u"on"_s) || (only == u"on"_s && !mam) || (only == u"off"_s && mam)) {
+            continue; // profiling: full receivers against a server without mod_mam (with CONFAB_BENCH_MAM=on: with it)
         }
         ProsodyFixture server(ProsodyFixture::Options { .mam = mam, .accounts = accounts });
         if (const auto error = server.start()) {

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void forgeriesByAThirdAccountAreIgnored();
     void offlineMessagesAreStoredOnce();
     void outboxIsSentExactlyOnceByTheNextSession();
+    void displayedMarkerNamesTheNewestMessageSeen();
     void cliSendWaitsForTheReceipt();
 
 private:
@@ -365,6 +366,50 @@ void tst_Chat::outboxIsSentExactlyOnceByTheNextSession()
     await(again->chats()->send(bare(u"bob"_s), u"after the outbox"_s));
     QTRY_COMPARE_WITH_TIMEOUT(bob->countLive(u"after the outbox"_s), 1, 20000);
     QCOMPARE(bob->countAny(u"survives a crash"_s), 1);
+}
+
+void tst_Chat::displayedMarkerNamesTheNewestMessageSeen()
+{
+    auto alice = signIn(u"alice"_s, u"markers"_s);
+    auto bob = signIn(u"bob"_s, u"markers"_s);
+    const Jid bobJid = bob->client().jid();
+    QList<StoredMessage> sent;
+    for (const QString &body : { u"marker one"_s, u"marker two"_s, u"marker three"_s }) {
+        sent.append(await(alice->chats()->send(bobJid, body)));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(bob->countLive(u"marker three"_s), 1, 20000);
+    const auto rowAtBob = [&](const StoredMessage &message) {
+        for (const StoredMessage &m : bob->history(bare(u"alice"_s))) {
+            if (m.originId == message.originId) {
+                return m.id;
+            }
+        }
+        return qint64(0);
+    };
+    const auto stateAtAlice = [&](const StoredMessage &message) {
+        for (const StoredMessage &m : alice->history(bare(u"bob"_s))) {
+            if (m.originId == message.originId) {
+                return m.state;
+            }
+        }
+        return StoredMessage::State::Failed;
+    };
+    for (const StoredMessage &message : std::as_const(sent)) {
+        QTRY_COMPARE_WITH_TIMEOUT(stateAtAlice(message), StoredMessage::State::Delivered, 20000);
+    }
+
+    // bob's view showed the conversation up to the second message only: XEP-0333 §3.2, the marker names that
+    // one, not the newest that asked for markers.
+    bob->chats()->markDisplayed(bare(u"alice"_s), rowAtBob(sent.at(1)));
+    QTRY_COMPARE_WITH_TIMEOUT(stateAtAlice(sent.at(1)), StoredMessage::State::Displayed, 20000);
+    // A fence from bob: the marker came before it, and said nothing of the third message.
+    await(bob->chats()->send(alice->client().jid(), u"marker fence"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(alice->countLive(u"marker fence"_s), 1, 20000);
+    QCOMPARE(stateAtAlice(sent.at(2)), StoredMessage::State::Delivered);
+
+    // Seeing the rest marks the third.
+    bob->chats()->markDisplayed(bare(u"alice"_s), rowAtBob(sent.at(2)));
+    QTRY_COMPARE_WITH_TIMEOUT(stateAtAlice(sent.at(2)), StoredMessage::State::Displayed, 20000);
 }
 
 void tst_Chat::cliSendWaitsForTheReceipt()

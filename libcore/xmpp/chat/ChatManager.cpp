@@ -15,9 +15,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QPointer>
 #include <QPromise>
 #include <QSet>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +31,12 @@ namespace {
 constexpr int LookupDepth = 200;
 /// XEP-0085 §5.2: a repeated <composing/> after a short pause is not worth a stanza more often than this.
 constexpr qint64 ComposingInterval = 5000;
+/// How many unmarked marker requests are remembered per conversation; a marker for a newer one covers older ones.
+constexpr qsizetype MarkableDepth = 500;
+
+/// Messages held because the history could not be written are retried after this long, doubling up to the maximum.
+constexpr int HeldRetryFirstMs = 2000;
+constexpr int HeldRetryMaxMs = 30000;
 
 constexpr std::array<QStringView, 5> ChatStateNames { u"active", u"composing", u"paused", u"inactive", u"gone" };
 
@@ -87,6 +95,21 @@ bool isChatRelevant(const XmlElement &stanza)
 
 } // namespace
 
+/// An outgoing message the store could not take: it goes nowhere until it is stored (DESIGN.md: recorded as
+/// pending before it is written to the socket).
+struct ChatManager::Held
+{
+    StoredMessage stored;
+    XmlElement message;
+};
+
+/// An incoming message that asked for XEP-0333 markers: its stanza id, and who sent it.
+struct ChatManager::Markable
+{
+    QString id;
+    Jid from;
+};
+
 struct ChatManager::Private
 {
     MessageStore *store = nullptr;
@@ -102,14 +125,17 @@ struct ChatManager::Private
         QElapsedTimer lastComposing;
     };
     QHash<Jid, SentState> sentStates; ///< XEP-0085 state last sent per conversation (this session)
-    struct Markable
-    {
-        QString id;
-        Jid from;
-    };
-    QHash<Jid, Markable> lastMarkable; ///< newest incoming message that asked for XEP-0333 markers
+    /// Per conversation, the stored incoming messages that asked for XEP-0333 markers and were not marked yet,
+    /// by row id (the order the user sees them in); at most MarkableDepth each.
+    QHash<Jid, QMap<qint64, Markable>> markables;
+    QHash<Jid, qint64> displayedUpTo; ///< the newest row id markDisplayed() was given, per conversation
     QHash<Jid, QString> lastOutgoing; ///< conversation -> origin-id of our newest message (XEP-0308)
     QPointer<PresenceManager> presence;
+    QList<Held> held; ///< outgoing messages not yet stored, oldest first
+    bool storingHeld = false; ///< a retry of `held` is being written
+    QTimer *heldRetry = nullptr;
+    int heldRetryMs = HeldRetryFirstMs;
+    QString storageProblem;
 };
 
 ChatManager::ChatManager(MessageStore *store, QObject *parent)
@@ -117,6 +143,9 @@ ChatManager::ChatManager(MessageStore *store, QObject *parent)
     , d(std::make_unique<Private>())
 {
     d->store = store;
+    d->heldRetry = new QTimer(this);
+    d->heldRetry->setSingleShot(true);
+    connect(d->heldRetry, &QTimer::timeout, this, &ChatManager::retryHeld);
 }
 
 ChatManager::~ChatManager() = default;
@@ -272,9 +301,6 @@ void ChatManager::ingest(
         return;
     }
 
-    if (!outgoing && element.firstChild(u"markable", ns::ChatMarkers) && !message->id.isEmpty()) {
-        d->lastMarkable.insert(conversation, Private::Markable { message->id, from });
-    }
     if (message->body.isEmpty()) {
         return; // receipts, markers and states alone are not messages (XEP-0184, XEP-0333, XEP-0085)
     }
@@ -314,22 +340,41 @@ void ChatManager::ingest(
     if (!d->store) {
         return;
     }
+    // XEP-0333 §3: a displayed marker may be sent for this one once the user saw it (markDisplayed()).
+    std::optional<Markable> markable;
+    if (!outgoing && element.firstChild(u"markable", ns::ChatMarkers) && !message->id.isEmpty()) {
+        markable = Markable { message->id, from };
+    }
     // A message that reached us only through our archive (Prosody 0.12 stops delivering offline messages to a
     // session that queried its archive) was never answered: answer its receipt request once it is new to us.
     const bool answerIfNew = origin == Origin::Archive && fromContact && m_sendReceipts && receipt
         && receipt->kind == Receipt::Kind::Request && !message->id.isEmpty();
     // The store coalesces the inserts of a burst into one transaction; the receipts of the whole batch then go
     // out together right after its commit.
-    d->store->insert(stored).then(
-        this, [this, stored, element, origin, answerLive, answerIfNew](const MessageStore::Inserted &inserted) {
+    d->store->insert(stored).then(this,
+        [this, stored, element, origin, answerLive, answerIfNew, markable](const MessageStore::Inserted &inserted) {
+            const auto emitReceived = [&](const MessageStore::Inserted &row) {
+                StoredMessage added = stored;
+                added.id = row.id;
+                Q_EMIT messageReceived(added, element, origin, row.duplicate);
+            };
             // id 0: the database refused it; no receipt, so the sender still sees it undelivered. A live
             // duplicate (the sender resent it after a crash) is answered again: it has arrived.
             if (inserted.id != 0 && (answerLive || (answerIfNew && !inserted.duplicate))) {
                 answerReceipt(element);
             }
-            StoredMessage added = stored;
-            added.id = inserted.id;
-            Q_EMIT messageReceived(added, element, origin, inserted.duplicate);
+            if (markable && inserted.id != 0 && !inserted.duplicate) {
+                if (inserted.id <= d->displayedUpTo.value(stored.conversation)) {
+                    sendDisplayed(*markable); // the view showed the row before this continuation ran
+                    return emitReceived(inserted);
+                }
+                QMap<qint64, Markable> &pending = d->markables[stored.conversation];
+                pending.insert(inserted.id, *markable);
+                if (pending.size() > MarkableDepth) {
+                    pending.erase(pending.begin());
+                }
+            }
+            emitReceived(inserted);
         });
 }
 
@@ -396,20 +441,112 @@ QFuture<StoredMessage> ChatManager::send(const Jid &to, const QString &body)
     stored.timestamp = QDateTime::currentDateTimeUtc();
     stored.state = StoredMessage::State::Pending;
 
-    d->inFlight.insert(originId);
     d->lastOutgoing.insert(conversation, originId);
     auto promise = std::make_shared<QPromise<StoredMessage>>();
     promise->start();
     QFuture<StoredMessage> result = promise->future();
+    if (!d->held.isEmpty()) {
+        // Older messages are waiting for the disk: this one queues behind them, so that they go out in order.
+        d->held.append(Held { stored, message });
+        promise->addResult(stored);
+        promise->finish();
+        retryHeld();
+        return result;
+    }
+    d->inFlight.insert(originId); // resendOutbox() must not send it as well once it is stored
     // DESIGN.md: recorded as pending before a byte goes to the socket, so a crash cannot lose it.
     d->store->insert(stored).then(this, [this, promise, stored, message](const MessageStore::Inserted &inserted) {
         StoredMessage added = stored;
         added.id = inserted.id;
-        transmit(message, added.originId);
+        if (inserted.id == 0) {
+            // Not stored (a full disk): not sent either, but kept, and the user is told (hold()).
+            d->inFlight.remove(stored.originId);
+            hold({ Held { stored, message } }, inserted.diskFull);
+        } else {
+            transmit(message, added.originId);
+        }
         promise->addResult(added);
         promise->finish();
     });
     return result;
+}
+
+void ChatManager::hold(QList<Held> messages, bool diskFull)
+{
+    qCWarning(lcChat) << messages.size() << "outgoing message(s) held: the history could not store them"
+                      << (diskFull ? "(disk full)" : "");
+    messages.append(std::move(d->held)); // the ones from a failed retry are older than any queued meanwhile
+    d->held = std::move(messages);
+    setStorageProblem(diskFull
+            ? QCoreApplication::translate("confab::ChatManager",
+                "Your disk is full, so your message could not be saved. It is kept and will be sent as soon as "
+                "space is freed.")
+            : QCoreApplication::translate("confab::ChatManager",
+                "The message history could not be written, so your message could not be saved. It is kept and "
+                "will be sent as soon as it can be saved."));
+    d->heldRetry->start(d->heldRetryMs);
+    d->heldRetryMs = std::min(d->heldRetryMs * 2, HeldRetryMaxMs);
+}
+
+void ChatManager::retryHeld()
+{
+    if (d->storingHeld || d->held.isEmpty() || !d->store) {
+        return;
+    }
+    d->heldRetry->stop();
+    d->storingHeld = true;
+    QList<Held> batch = std::exchange(d->held, {});
+    QList<StoredMessage> messages;
+    messages.reserve(batch.size());
+    for (const Held &held : std::as_const(batch)) {
+        messages.append(held.stored);
+        d->inFlight.insert(held.stored.originId);
+    }
+    // One transaction: all of them are stored, in order, or none.
+    d->store->insertMany(messages).then(
+        this, [this, batch = std::move(batch)](const QList<MessageStore::Inserted> &inserted) mutable {
+            d->storingHeld = false;
+            const bool stored = inserted.size() == batch.size()
+                && std::all_of(inserted.cbegin(), inserted.cend(), [](const auto &i) { return i.id != 0; });
+            if (!stored) {
+                for (const Held &held : std::as_const(batch)) {
+                    d->inFlight.remove(held.stored.originId);
+                }
+                const bool diskFull
+                    = std::any_of(inserted.cbegin(), inserted.cend(), [](const auto &i) { return i.diskFull; });
+                hold(std::move(batch), diskFull);
+                return;
+            }
+            qCInfo(lcChat) << "stored" << batch.size() << "held message(s); sending them";
+            for (const Held &held : std::as_const(batch)) {
+                transmit(held.message, held.stored.originId);
+            }
+            if (d->held.isEmpty()) {
+                d->heldRetryMs = HeldRetryFirstMs;
+                setStorageProblem({});
+            } else {
+                retryHeld(); // sent while this batch was being written
+            }
+        });
+}
+
+void ChatManager::setStorageProblem(const QString &problem)
+{
+    if (problem == d->storageProblem) {
+        return;
+    }
+    d->storageProblem = problem;
+    Q_EMIT storageProblemChanged(problem);
+}
+
+QString ChatManager::storageProblem() const
+{
+    return d->storageProblem;
+}
+
+int ChatManager::heldCount() const
+{
+    return int(d->held.size());
 }
 
 void ChatManager::transmit(const XmlElement &message, const QString &originId)
@@ -438,6 +575,7 @@ void ChatManager::transmit(const XmlElement &message, const QString &originId)
 void ChatManager::sessionEstablished(bool resumed)
 {
     watchPresence();
+    retryHeld(); // held for want of disk space: perhaps there is room now
     if (resumed) {
         return; // XEP-0198 §5: the server kept carbons, presence and everything unacked
     }
@@ -592,19 +730,39 @@ void ChatManager::markDisplayed(const Jid &conversation, qint64 upToId)
     if (d->store) {
         d->store->markRead(bare, upToId);
     }
-    const auto markable = d->lastMarkable.constFind(bare);
-    if (!m_sendMarkers || markable == d->lastMarkable.cend() || !client()) {
+    qint64 &displayed = d->displayedUpTo[bare];
+    displayed = std::max(displayed, upToId);
+    // XEP-0333 §3.2: a displayed marker for a message means every message up to it was displayed, so it names the
+    // newest message the user actually saw (up to `upToId`) that asked for markers; newer requests wait for theirs.
+    const auto pending = d->markables.find(bare);
+    if (pending == d->markables.end()) {
+        return;
+    }
+    const auto seenEnd = pending->upperBound(upToId);
+    if (seenEnd == pending->begin()) {
+        return;
+    }
+    const Markable markable = std::prev(seenEnd).value();
+    pending->erase(pending->begin(), seenEnd);
+    if (pending->isEmpty()) {
+        d->markables.erase(pending);
+    }
+    sendDisplayed(markable);
+}
+
+void ChatManager::sendDisplayed(const Markable &markable)
+{
+    if (!m_sendMarkers || !client()) {
         return;
     }
     XmlElement message(u"message"_s, ns::Client.toString());
     message.setAttribute(u"type"_s, u"chat"_s);
     message.setAttribute(u"id"_s, generateStanzaId());
-    message.setAttribute(u"to"_s, markable->from.toString());
+    message.setAttribute(u"to"_s, markable.from.toString());
     XmlElement displayed(u"displayed"_s, ns::ChatMarkers.toString()); // XEP-0333 §3
-    displayed.setAttribute(u"id"_s, markable->id);
+    displayed.setAttribute(u"id"_s, markable.id);
     message.appendChild(displayed);
     client()->send(message);
-    d->lastMarkable.remove(bare);
 }
 
 QString ChatManager::lockedResource(const Jid &conversation) const

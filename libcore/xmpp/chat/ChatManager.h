@@ -48,14 +48,24 @@ public:
     void sessionLost() override;
 
     /// Stores, then sends a chat message to `to` (a bare JID: routed per XEP-0296; a full JID: exactly there).
-    /// The future gives the stored message (state Pending) once it is committed and written.
+    /// The future gives the stored message (state Pending) once it is committed and written. When the history
+    /// cannot be written (a full disk) the message is not sent: it is held in memory, storageProblem() says why,
+    /// and it is stored and sent as soon as the store takes it (retried on a timer, at the next send and at the
+    /// next session); the future then gives it with id 0 at once.
     QFuture<StoredMessage> send(const Jid &to, const QString &body);
+    /// Why outgoing messages are held back (translated, for the user), or empty when none are.
+    QString storageProblem() const;
+    /// How many outgoing messages are held in memory because the history could not store them.
+    int heldCount() const;
+    /// Tries at once to store (then send) the held messages, without waiting for the next retry.
+    void retryHeld();
     /// XEP-0308: corrects our last message in the conversation.
     QFuture<bool> correctLast(const Jid &conversation, const QString &newBody);
     /// The user typed / paused / left: XEP-0085, sent only where supported and not more often than needed.
     void setChatState(const Jid &conversation, ChatState state);
-    /// The user saw the conversation up to message `upToId`: stored as read, and a XEP-0333 displayed marker
-    /// is sent for the newest incoming message that asked for markers (when markers are enabled).
+    /// The user saw the conversation up to message `upToId` (a row id of the store): stored as read, and a XEP-0333
+    /// displayed marker is sent for the newest incoming message up to `upToId` that asked for markers (when
+    /// markers are enabled); requests of newer messages wait until those are seen.
     void markDisplayed(const Jid &conversation, qint64 upToId);
 
     /// The resource replies go to (empty: the bare JID).
@@ -96,6 +106,9 @@ Q_SIGNALS:
         confab::ChatManager::Origin origin, bool duplicate);
     /// The server acknowledged (or could not take) an outgoing message (XEP-0198); on success its state is Sent.
     void messageAcknowledged(const QString &originId, bool ok, const QString &error);
+    /// Outgoing messages began to be held because the history could not store them (`problem`, translated, says
+    /// why and that they are kept), or were all stored and sent (`problem` empty).
+    void storageProblemChanged(const QString &problem);
 
 private:
     struct Private;
@@ -107,7 +120,12 @@ private:
     void handleCarbon(const XmlElement &outer, const XmlElement &carbon);
     void transmit(const XmlElement &message, const QString &originId);
     void resendOutbox();
+    struct Held;
+    void hold(QList<Held> messages, bool diskFull);
+    void setStorageProblem(const QString &problem);
     void answerReceipt(const XmlElement &message);
+    struct Markable;
+    void sendDisplayed(const Markable &markable);
     void sendChatStateNow(const Jid &conversation, ChatState state);
     /// Looks a message up by its id or origin-id among the newest of a conversation.
     void findMessage(const Jid &conversation, const QString &id,

@@ -43,6 +43,17 @@ void fetchPage(ConversationModel &model)
     QVERIFY(!model.isLoading());
 }
 
+/// The body of a row, waiting for it to be read again from the store when it was evicted from the cache.
+QString bodyAt(ConversationModel &model, int row)
+{
+    QVariant body = model.index(row).data(ConversationModel::BodyRole);
+    while (!body.isValid()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        body = model.index(row).data(ConversationModel::BodyRole);
+    }
+    return body.toString();
+}
+
 /// Scrolls to the top: fetches pages until the conversation is complete.
 void loadAll(ConversationModel &model)
 {
@@ -68,6 +79,8 @@ private Q_SLOTS:
     void appendsNewMessagesOfItsConversationOnly();
     void updatesAMessageInPlace();
     void describesAMessageForScreenReaders();
+    void rereadsEvictedMessagesAndPassesTheTester();
+    void keepsItsCacheBoundedScrollingThroughALongHistory();
 
 private:
     std::unique_ptr<MessageStore> m_store;
@@ -192,6 +205,68 @@ void tst_ConversationModel::describesAMessageForScreenReaders()
     message.state = StoredMessage::State::Displayed;
     QVERIFY(ConversationModel::accessibleText(message).contains(u"you"_s));
     QVERIFY(ConversationModel::accessibleText(message).endsWith(u"read"_s));
+}
+
+void tst_ConversationModel::rereadsEvictedMessagesAndPassesTheTester()
+{
+    ConversationModel model(m_store.get(), Alice);
+    model.setPageSize(5);
+    model.setCacheCapacity(1); // raised to two pages
+    QCOMPARE(model.cacheCapacity(), 10);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    loadAll(model);
+    QCOMPARE(model.rowCount(), 25);
+    QVERIFY(model.cachedCount() <= 10);
+    // The oldest rows were loaded last and are cached; the newest were evicted: a view scrolling down reads them
+    // again, and they come back with dataChanged.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(!model.index(24).data().isValid());
+    // The compact key of every row stays: id, direction and state need no store access.
+    QCOMPARE(model.index(24).data(ConversationModel::OutgoingRole).toBool(), false);
+    QCOMPARE(model.index(24).data(ConversationModel::StateRole).toInt(), int(StoredMessage::State::Received));
+    QCOMPARE(model.rowOf(model.index(24).data(ConversationModel::IdRole).toLongLong()), 24);
+    QTRY_VERIFY(!changed.isEmpty());
+    for (int row = 0; row < 25; ++row) {
+        QCOMPARE(bodyAt(model, row), u"a%1"_s.arg(row));
+        QVERIFY(model.cachedCount() <= 10);
+    }
+    // A new message still lands on a model with evicted rows.
+    await(m_store->insert(incoming(Alice, u"newest"_s, 200)));
+    QCOMPARE(model.rowCount(), 26);
+    QCOMPARE(bodyAt(model, 25), u"newest"_s);
+}
+
+void tst_ConversationModel::keepsItsCacheBoundedScrollingThroughALongHistory()
+{
+    constexpr int Count = 20'000;
+    const Jid carol = Jid::fromString(u"carol@example.test"_s);
+    QList<StoredMessage> messages;
+    for (int i = 0; i < Count; ++i) {
+        StoredMessage message = incoming(carol, u"long history %1"_s.arg(i), i);
+        message.originId = u"o%1"_s.arg(i);
+        messages.append(message);
+    }
+    QCOMPARE(await(m_store->insertMany(messages)).size(), Count);
+
+    ConversationModel model(m_store.get(), carol);
+    int maxCached = 0;
+    // Up to the first message, a page at a time, as the view scrolls up ...
+    while (!model.isComplete()) {
+        model.fetchMore({});
+        while (model.isLoading()) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        }
+        maxCached = qMax(maxCached, model.cachedCount());
+    }
+    QCOMPARE(model.rowCount(), Count);
+    // ... then all the way down again, reading every row as a view painting it would.
+    for (int row = 0; row < Count; ++row) {
+        QCOMPARE(bodyAt(model, row), u"long history %1"_s.arg(row));
+        maxCached = qMax(maxCached, model.cachedCount());
+    }
+    QCOMPARE(model.cacheCapacity(), ConversationModel::DefaultCacheCapacity);
+    QVERIFY2(maxCached <= model.cacheCapacity(), qPrintable(QString::number(maxCached)));
+    QVERIFY(model.cachedCount() < Count / 20);
 }
 
 QTEST_GUILESS_MAIN(tst_ConversationModel)
