@@ -13,7 +13,9 @@
 #include "session/AccountSession.h"
 #include "testlib/ProsodyFixture.h"
 #include "testlib/SessionTestSupport.h"
+#include "xmpp/presence/PresenceManager.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void initTestCase();
     void secondStartHandsOverItsLink();
     void damagedHistoryIsSaidAndKept();
+    void offlineDisconnectsAndAPresenceReconnects();
 
 private:
     std::unique_ptr<ProsodyFixture> m_server;
@@ -136,6 +139,61 @@ void DesktopAppTest::damagedHistoryIsSaidAndKept()
     QCOMPARE(copy.readAll(), garbage);
     // And the account works on, with the new history.
     QTRY_VERIFY_WITH_TIMEOUT(app.accounts()->session()->client().isConnected(), 20000);
+}
+
+void DesktopAppTest::offlineDisconnectsAndAPresenceReconnects()
+{
+    // Our phone watches the desktop resource (the server broadcasts our presence to our own resources).
+    QTemporaryDir phoneData;
+    AccountSession phone(phoneData.path());
+    QCOMPARE(test::await(phone.open()), QString());
+    phone.presence()->setPresence(Presence::Show::Online);
+    phone.signIn(test::settingsFor(*m_server, u"you"_s, u"phone"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(phone.client().isConnected(), 20000);
+    const Jid desktop = Jid::fromString(QString(m_server->jid(u"you"_s) + u"/desktop"_s));
+    const auto desktopShow = [&phone, desktop] {
+        for (const Presence &presence : phone.presence()->resources(desktop.bare())) {
+            if (presence.from == desktop) {
+                return presence.show;
+            }
+        }
+        return Presence::Show::Offline;
+    };
+
+    QTemporaryDir profile;
+    ui::CommandLine commandLine;
+    commandLine.profileDirectory = profile.path();
+    commandLine.signIn = test::settingsFor(*m_server, u"you"_s, u"desktop"_s);
+    ui::DesktopApp app(commandLine);
+    QSignalSpy shown(&app, &ui::DesktopApp::mainWindowShown);
+    QVERIFY(app.start());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(desktopShow(), Presence::Show::Online, 20000);
+    AccountSession *session = app.accounts()->session();
+    ui::MainWindow *window = app.mainWindow();
+    auto *selector = window->findChild<QComboBox *>(u"presenceSelector"_s);
+    QVERIFY(selector);
+    const auto choose = [selector](Presence::Show show) {
+        selector->setCurrentIndex(selector->findData(int(show)));
+        Q_EMIT selector->activated(selector->currentIndex());
+    };
+
+    // Offline: disconnected, and nothing else ends: the same session and main window, no login dialog.
+    choose(Presence::Show::Offline);
+    QTRY_COMPARE_WITH_TIMEOUT(session->client().state(), Client::State::Disconnected, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(desktopShow(), Presence::Show::Offline, 20000);
+    QCOMPARE(app.accounts()->session(), session);
+    QCOMPARE(app.mainWindow(), window);
+    QVERIFY(window->isVisible());
+    QVERIFY(!app.accounts()->loginDialog() || !app.accounts()->loginDialog()->isVisible());
+
+    // Away: signed in again, with that presence.
+    choose(Presence::Show::Away);
+    QTRY_VERIFY_WITH_TIMEOUT(session->client().isConnected(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(desktopShow(), Presence::Show::Away, 20000);
+    QCOMPARE(app.mainWindow(), window);
+    QCOMPARE(shown.size(), 1);
+    phone.signOut();
 }
 
 QTEST_MAIN(DesktopAppTest)

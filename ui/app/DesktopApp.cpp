@@ -169,6 +169,8 @@ void DesktopApp::handleSignedIn(AccountSession *session)
     connect(m_mainWindow, &MainWindow::chatRequested, this, &DesktopApp::openChat);
     connect(m_mainWindow, &MainWindow::signOutRequested, m_accounts, &AccountController::signOut);
     connect(m_mainWindow, &MainWindow::quitRequested, this, &DesktopApp::quit);
+    connect(m_mainWindow, &MainWindow::offlineRequested, m_accounts, &AccountController::goOffline);
+    connect(m_mainWindow, &MainWindow::onlineRequested, m_accounts, &AccountController::goOnline);
 
     m_chatWindow = new ChatWindow(session, m_settings);
     connect(
