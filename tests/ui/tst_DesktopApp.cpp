@@ -6,7 +6,9 @@
 #include "account/LoginDialog.h"
 #include "app/DesktopApp.h"
 #include "app/MainWindow.h"
+#include "chat/ChatTab.h"
 #include "chat/ChatWindow.h"
+#include "chat/Composer.h"
 #include "client/Client.h"
 #include "dialogs/AddContactDialog.h"
 #include "models/RosterModel.h"
@@ -74,7 +76,7 @@ void DesktopAppTest::secondStartHandsOverItsLink()
         QCOMPARE(again.exitStatus(), QProcess::NormalExit);
         QCOMPARE(again.exitCode(), 0);
     };
-    startAgain(u"xmpp:"_s + m_server->jid(u"alice"_s) + u"?message"_s);
+    startAgain(u"xmpp:"_s + m_server->jid(u"alice"_s) + u"?message;body=Hello%2C%20alice%20%E2%98%95"_s);
     if (QTest::currentTestFailed()) {
         return;
     }
@@ -83,6 +85,10 @@ void DesktopAppTest::secondStartHandsOverItsLink()
     QVERIFY(tabs);
     QCOMPARE(tabs->count(), 1);
     QCOMPARE(shown.size(), 1); // still one session, one main window
+    // XEP-0147's body is typed in for the user, not sent.
+    ui::ChatTab *tab = running.chatWindow()->tab(Jid::fromString(m_server->jid(u"alice"_s)));
+    QVERIFY(tab);
+    QCOMPARE(tab->composer()->toPlainText(), u"Hello, alice ☕"_s);
 
     // ?roster: the user decides, in the Add Contact dialog with the address filled in.
     startAgain(u"xmpp:stranger@example.test?roster;name=Stranger"_s);
