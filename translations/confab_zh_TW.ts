@@ -687,6 +687,12 @@
         <extracomment>Chat window title: the contact&apos;s name — application name</extracomment>
         <translation>%1 — Confab</translation>
     </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation>
+            <numerusform>%n 則新訊息</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::CommandLine</name>

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The desktop client from the outside (issue 5, Performance): the real `confab` binary, started with the
-// command-line sign-in under a private Xvfb, signed in to the fixture's Prosody as you@example.test with
-// 5,000 contacts in 50 groups, 200 of them online (200 bare libcore Clients in this process). Measured:
+// command-line sign-in under a private Xvfb, signed in to the fixture's Prosody with 5,000 contacts in 50
+// groups, 200 of them online (bare libcore Clients in this process). Every sign-in (desktop or cli) has its
+// own account (you1, you2, ...) and its own observing contact (obs1, obs2, ...; the roster's "Contact 0000"),
+// the other 199 online contacts are shared: each burst adds 5,000 messages to both archives, and Prosody
+// 0.12's internal archive store rewrites a whole archive past 10,000 items per user (about a second per
+// message at that size, see bench_receipts), so reused accounts measured Prosody, not the client. Measured:
 // - cold start: process start to the main window mapped with the title "Confab — you@example.test"
 //   (X MapNotify/PropertyNotify seen by our own X connection, no polling); baseline: a minimal Qt window
 //   (this binary with --trivial-window) started the same way;
@@ -69,7 +73,7 @@ constexpr int StartTimeoutMs = 30'000;
 constexpr int BurstTimeoutMs = 120'000;
 constexpr QStringView ReceiptsNs = u"urn:xmpp:receipts";
 
-const QString You = u"you"_s;
+const QString You = u"you"_s; // registered by the fixture; its credentials are copied to every you<N>
 const QString Template = u"contact"_s; // registered by the fixture; its credentials are copied to every contact
 
 double median(QList<double> values)
@@ -93,6 +97,23 @@ QString desktopPath()
 QString contactUser(int i)
 {
     return u"c%1"_s.arg(i, 4, 10, QChar(u'0'));
+}
+
+// The account of sign-in number `n` (from 1), and the contact that watches it, pings it and sends its burst.
+QString youUser(int n)
+{
+    return You + QString::number(n);
+}
+
+QString observerUser(int n)
+{
+    return u"obs%1"_s.arg(n);
+}
+
+// Contact 0 of you<N>'s roster is obs<N>; the others are shared.
+QString rosterContact(int i, int n)
+{
+    return i == 0 ? observerUser(n) : contactUser(i);
 }
 
 void childDiesWithUs(QProcess &process)
@@ -404,39 +425,70 @@ bool writeFile(const QString &path, const QByteArray &data)
 }
 
 // Prosody's internal storage (mod_storage_internal, one Lua table per user and store): accounts/<user>.dat
-// holds the internal_hashed SCRAM credentials (copied from the template account, so every contact has its
-// password), roster/<user>.dat the roster items keyed by JID plus the [false] metadata entry. Written before
-// anyone signs in, so nothing is cached yet. Both sides of each subscription are written: Prosody answers a
-// probe of a contact whose roster lacks us with "unsubscribed" (and rewrites ours).
-std::optional<QString> populate(const ProsodyFixture &server)
+// holds the internal_hashed SCRAM credentials (copied from the fixture's accounts, so every contact has the
+// template's password and every you<N> has you's), roster/<user>.dat the roster items keyed by JID plus the
+// [false] metadata entry. Written before anyone signs in, so nothing is cached yet. Both sides of each
+// subscription are written: Prosody answers a probe of a contact whose roster lacks us with "unsubscribed"
+// (and rewrites ours). `signIns` accounts you1..you<signIns>, each with its observer obs<N>.
+std::optional<QString> populate(const ProsodyFixture &server, int signIns)
 {
     const QString hostDir = server.directory() + u"/data/"_s + QString(server.domain()).replace(u'.', u"%2e"_s);
-    QFile templateFile(hostDir + u"/accounts/"_s + Template + u".dat"_s);
-    if (!templateFile.open(QIODevice::ReadOnly)) {
-        return u"no template account file at "_s + templateFile.fileName();
+    const auto credentialsOf = [&](const QString &user) -> std::optional<QByteArray> {
+        QFile file(hostDir + u"/accounts/"_s + user + u".dat"_s);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return std::nullopt;
+        }
+        return file.readAll();
+    };
+    const std::optional<QByteArray> contactCredentials = credentialsOf(Template);
+    const std::optional<QByteArray> youCredentials = credentialsOf(You);
+    if (!contactCredentials || !youCredentials) {
+        return u"no fixture account files under "_s + hostDir;
     }
-    const QByteArray credentials = templateFile.readAll();
-    QDir().mkpath(hostDir + u"/roster"_s);
-    const QString youJid = server.jid(You);
-    const QByteArray contactRoster
-        = (u"return {\n\t[false] = {\n\t\t[\"version\"] = 1;\n\t\t[\"pending\"] = {};\n\t};\n\t["_s + luaString(youJid)
-            + u"] = {\n\t\t[\"subscription\"] = \"both\";\n\t\t[\"groups\"] = {};\n\t};\n};\n"_s)
-              .toUtf8();
-    QString roster = u"return {\n\t[false] = {\n\t\t[\"version\"] = 1;\n\t\t[\"pending\"] = {};\n\t};\n"_s;
-    for (int i = 0; i < Contacts; ++i) {
+    QDir().mkpath(hostDir + u"/roster/"_s);
+    const QString header = u"return {\n\t[false] = {\n\t\t[\"version\"] = 1;\n\t\t[\"pending\"] = {};\n\t};\n"_s;
+    const auto item = [](const QString &jid, const QString &name, const QString &group) -> QString {
+        QString text = u"\t["_s + luaString(jid) + u"] = {\n\t\t[\"subscription\"] = \"both\";\n"_s;
+        if (!name.isEmpty()) {
+            text += u"\t\t[\"name\"] = "_s + luaString(name) + u";\n"_s;
+        }
+        if (group.isEmpty()) {
+            return text + u"\t\t[\"groups\"] = {};\n\t};\n"_s;
+        }
+        return text + u"\t\t[\"groups\"] = {\n\t\t\t["_s + luaString(group) + u"] = true;\n\t\t};\n\t};\n"_s;
+    };
+    // A shared contact knows every you<N>; an observer only its own.
+    QString sharedRoster = header;
+    for (int n = 1; n <= signIns; ++n) {
+        sharedRoster += item(server.jid(youUser(n)), {}, {});
+    }
+    sharedRoster += u"};\n"_s;
+    const QByteArray shared = sharedRoster.toUtf8();
+    for (int i = 1; i < Contacts; ++i) {
         const QString user = contactUser(i);
-        if (!writeFile(hostDir + u"/accounts/"_s + user + u".dat"_s, credentials)
-            || !writeFile(hostDir + u"/roster/"_s + user + u".dat"_s, contactRoster)) {
+        if (!writeFile(hostDir + u"/accounts/"_s + user + u".dat"_s, *contactCredentials)
+            || !writeFile(hostDir + u"/roster/"_s + user + u".dat"_s, shared)) {
             return u"cannot write the storage of "_s + user;
         }
-        roster += u"\t["_s + luaString(server.jid(user))
-            + u"] = {\n\t\t[\"subscription\"] = \"both\";\n\t\t[\"name\"] = "_s
-            + luaString(u"Contact %1"_s.arg(i, 4, 10, QChar(u'0'))) + u";\n\t\t[\"groups\"] = {\n\t\t\t["_s
-            + luaString(u"Group %1"_s.arg(i % Groups, 2, 10, QChar(u'0'))) + u"] = true;\n\t\t};\n\t};\n"_s;
     }
-    roster += u"};\n"_s;
-    if (!writeFile(hostDir + u"/roster/"_s + You + u".dat"_s, roster.toUtf8())) {
-        return u"cannot write the roster of "_s + You;
+    for (int n = 1; n <= signIns; ++n) {
+        const QString observer = observerUser(n);
+        const QString you = youUser(n);
+        if (!writeFile(hostDir + u"/accounts/"_s + observer + u".dat"_s, *contactCredentials)
+            || !writeFile(hostDir + u"/roster/"_s + observer + u".dat"_s,
+                (header + item(server.jid(you), {}, {}) + u"};\n"_s).toUtf8())) {
+            return u"cannot write the storage of "_s + observer;
+        }
+        QString roster = header;
+        for (int i = 0; i < Contacts; ++i) {
+            roster += item(server.jid(rosterContact(i, n)), u"Contact %1"_s.arg(i, 4, 10, QChar(u'0')),
+                u"Group %1"_s.arg(i % Groups, 2, 10, QChar(u'0')));
+        }
+        roster += u"};\n"_s;
+        if (!writeFile(hostDir + u"/accounts/"_s + you + u".dat"_s, *youCredentials)
+            || !writeFile(hostDir + u"/roster/"_s + you + u".dat"_s, roster.toUtf8())) {
+            return u"cannot write the storage of "_s + you;
+        }
     }
     return std::nullopt;
 }
@@ -521,27 +573,15 @@ public:
         , m_windows(windows)
     { }
 
+    // The shared online contacts (c0001..), for the whole pass.
     std::optional<QString> connectContacts()
     {
-        m_observer = new Observer;
         const QString password = m_server.password(Template);
-        for (int i = 0; i < Online; ++i) {
-            auto client = std::make_unique<Client>();
-            client->setAutoReconnect(false);
-            if (i == 0) {
-                client->addExtension(m_observer);
-            }
-            Client *c = client.get();
-            QObject::connect(c, &Client::connected, c, [this, c](bool) {
-                c->send(XmlElement(u"presence"_s, ns::Client.toString()));
-                ++m_connected;
-            });
-            QObject::connect(c, &Client::disconnected, c, [this](const ConnectionError &) { ++m_failed; });
-            c->connectToServer(settingsFor(m_server, contactUser(i), password, u"bench"_s));
-            m_contacts.push_back(std::move(client));
+        for (int i = 1; i < Online; ++i) {
+            m_contacts.push_back(connectContact(contactUser(i), password, nullptr, m_connected));
         }
-        if (!waitUntil([&] { return m_connected + m_failed >= Online; }, 120'000) || m_failed > 0) {
-            return u"only %1 of %2 contacts signed in (%3 failed)"_s.arg(m_connected).arg(Online).arg(m_failed);
+        if (!waitUntil([&] { return m_connected + m_failed >= Online - 1; }, 120'000) || m_failed > 0) {
+            return u"only %1 of %2 contacts signed in (%3 failed)"_s.arg(m_connected).arg(Online - 1).arg(m_failed);
         }
         return std::nullopt;
     }
@@ -591,8 +631,21 @@ public:
     // One sign-in of `confab` (desktop) or `confab-cli listen` (baseline), all figures.
     std::optional<QString> measure(bool desktop, Figures &f)
     {
-        if (!m_contacts.front()->isConnected() || m_failed > 0) {
-            return u"the observing contact (or %1 other) lost its connection"_s.arg(m_failed);
+        if (m_failed > 0) {
+            return u"%1 contacts lost their connection"_s.arg(m_failed);
+        }
+        // This sign-in's own account and observer (see populate()).
+        const int signIn = ++m_signIns;
+        if (m_observerClient) {
+            QObject::disconnect(m_observerClient.get(), nullptr, nullptr, nullptr); // its end is no failure
+            m_observerClient.reset();
+        }
+        m_observer = new Observer; // owned by the observer's Client
+        m_observerConnected = 0;
+        m_observerClient
+            = connectContact(observerUser(signIn), m_server.password(Template), m_observer, m_observerConnected);
+        if (!waitUntil([&] { return m_observerConnected > 0 || m_failed > 0; }, StartTimeoutMs) || m_failed > 0) {
+            return u"the observer %1 did not sign in"_s.arg(observerUser(signIn));
         }
         QTemporaryDir profile;
         QProcess child;
@@ -602,7 +655,7 @@ public:
         child.setProcessEnvironment(env);
         child.setStandardOutputFile(QProcess::nullDevice());
         child.setStandardErrorFile(profile.filePath(u"stderr.txt"_s));
-        const QString youBare = m_server.jid(You);
+        const QString youBare = m_server.jid(youUser(signIn));
         const QStringList connection { u"--password-file"_s, m_passwordFile, u"--host"_s, m_server.host(), u"--port"_s,
             QString::number(m_server.c2sPort()), u"--ca-file"_s, m_server.caFile() };
         QString program;
@@ -645,7 +698,7 @@ public:
         f.presenceMs = presenceMs;
 
         // XEP-0199 ping to our full JID, sent the moment the presence arrived.
-        Client &observer = *m_contacts.front();
+        Client &observer = *m_observerClient;
         XmlElement ping(u"iq"_s, ns::Client.toString());
         ping.setAttribute(u"type"_s, u"get"_s);
         ping.setAttribute(u"to"_s, fullJid);
@@ -731,6 +784,24 @@ public:
     }
 
 private:
+    std::unique_ptr<Client> connectContact(
+        const QString &user, const QString &password, ClientExtension *extension, int &connected)
+    {
+        auto client = std::make_unique<Client>();
+        client->setAutoReconnect(false);
+        if (extension) {
+            client->addExtension(extension);
+        }
+        Client *c = client.get();
+        QObject::connect(c, &Client::connected, c, [c, &connected](bool) {
+            c->send(XmlElement(u"presence"_s, ns::Client.toString()));
+            ++connected;
+        });
+        QObject::connect(c, &Client::disconnected, c, [this](const ConnectionError &) { ++m_failed; });
+        c->connectToServer(settingsFor(m_server, user, password, u"bench"_s));
+        return client;
+    }
+
     QProcessEnvironment guiEnvironment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -756,11 +827,14 @@ private:
     QString m_display;
     WindowWatch &m_windows;
     std::vector<std::unique_ptr<Client>> m_contacts;
-    Observer *m_observer = nullptr; // owned by the first contact's Client
+    std::unique_ptr<Client> m_observerClient; // the current sign-in's observer
+    Observer *m_observer = nullptr; // owned by m_observerClient
+    int m_observerConnected = 0;
     QTemporaryDir m_files;
     QString m_passwordFile;
     int m_serial = 0;
-    int m_connected = 0;
+    int m_signIns = 0;
+    int m_connected = 0; // shared contacts signed in
     int m_failed = 0; // a contact that lost its connection (any time) counts here
 };
 
@@ -792,7 +866,7 @@ int runBenchmark(bool mam, int runs, PrivateXServer &x, WindowWatch &windows)
         std::fprintf(stderr, "cannot start Prosody: %s\n", qPrintable(*error));
         return 1;
     }
-    if (const auto error = populate(server)) {
+    if (const auto error = populate(server, 2 * runs)) { // one account per sign-in: cli and desktop per run
         std::fprintf(stderr, "%s\n", qPrintable(*error));
         return 1;
     }

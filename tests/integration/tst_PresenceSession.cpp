@@ -8,6 +8,7 @@
 #include "storage/CapsStore.h"
 #include "testlib/ProsodyFixture.h"
 #include "testlib/SessionTestSupport.h"
+#include "xmpp/avatar/AvatarNamespaces.h"
 #include "xmpp/caps/CapsManager.h"
 #include "xmpp/disco/DiscoInfoResponder.h"
 #include "xmpp/ping/PingManager.h"
@@ -94,6 +95,39 @@ XmlElement subscription(const QString &to, const QString &type)
     return p;
 }
 
+/// Every available presence from one account, as it reached us (without taking it from PresenceManager).
+class PresenceLog : public ClientExtension
+{
+public:
+    explicit PresenceLog(Jid bare)
+        : m_bare(std::move(bare))
+    { }
+
+    bool handleStanza(const XmlElement &stanza) override
+    {
+        if (stanza.name() == u"presence" && stanza.attribute(u"type").isEmpty()
+            && Jid::fromString(stanza.attribute(u"from")).bare() == m_bare) {
+            presences.append(stanza);
+        }
+        return false;
+    }
+    int priority() const override { return 100; } // before PresenceManager, which keeps them
+
+    QList<XmlElement> presences;
+
+private:
+    Jid m_bare;
+};
+
+XmlElement avatarUpdate(const std::optional<QString> &photo)
+{
+    XmlElement x(u"x"_s, ns::VCardUpdate.toString());
+    if (photo) {
+        x.appendTextChild(u"photo"_s, *photo, ns::VCardUpdate.toString());
+    }
+    return x;
+}
+
 QStringList resourceNames(const QList<Presence> &resources)
 {
     QStringList names;
@@ -118,6 +152,7 @@ private Q_SLOTS:
     void statusAndIdleReachTheContact();
     void directedPresenceReachesANonContact();
     void capsCacheIsHitOnTheSecondLogin();
+    void refreshSaysOnlyWhatTheServerDidNotBroadcast();
     void presenceErrorIsRecorded();
     void lastActivityOfTheServerIsItsUptime();
     void cliPresenceSendsAndPrintsPresences();
@@ -316,6 +351,45 @@ void tst_PresenceSession::capsCacheIsHitOnTheSecondLogin()
     QCOMPARE(second.caps->discoQueryCount(), 0); // from the SQLite cache: no disco#info sent
     QVERIFY(second.caps->hasFeature(bobCaps, ns::Ping.toString()));
     QVERIFY(second.logout());
+}
+
+void tst_PresenceSession::refreshSaysOnlyWhatTheServerDidNotBroadcast()
+{
+    Account *bob = account();
+    auto *log = new PresenceLog(m_alice);
+    bob->client.addExtension(log);
+    bob->presence->setPresence(Presence::Show::Online);
+    QVERIFY(bob->connectTo(m_server, u"bob"_s, u"watching"_s));
+
+    // Alice signs in before she knows her avatar (XEP-0153 §4.1: an empty update). Prosody's vcard_legacy
+    // completes it with what it knows, <photo/> for no avatar, before broadcasting.
+    Account *alice = account();
+    auto update = std::make_shared<XmlElement>(avatarUpdate(std::nullopt));
+    alice->presence->addOwnPayload([update] { return *update; });
+    alice->presence->setPresence(Presence::Show::Online);
+    QVERIFY(alice->connectTo(m_server, u"alice"_s, u"refresh"_s));
+    const Jid aliceRefresh = alice->client.jid();
+
+    // Her vCard says: no avatar. The refresh comes before the server reflected the first broadcast: it
+    // waits for it, and then has nothing to add.
+    *update = avatarUpdate(QString());
+    alice->presence->refreshOwnPresence();
+    QTRY_VERIFY_WITH_TIMEOUT(!alice->presence->resources(m_alice).isEmpty(), Timeout); // the reflection
+    QCOMPARE(alice->presence->resources(m_alice).first().from, aliceRefresh);
+    // Whatever the refresh sent would reach bob before this.
+    QVERIFY(sent(alice->presence->setPresence(Presence::Show::Away)));
+    QTRY_COMPARE_WITH_TIMEOUT(log->presences.size(), 2, Timeout);
+    QCOMPARE(log->presences.at(1).childText(u"show", ns::Client), u"away"_s);
+
+    // A hash the server did not broadcast is news: sent (after the reflection of "away").
+    const QString hash = u"3b1f2a9c0d4e5f60718293a4b5c6d7e8f9012345"_s;
+    *update = avatarUpdate(hash);
+    alice->presence->refreshOwnPresence();
+    QTRY_COMPARE_WITH_TIMEOUT(log->presences.size(), 3, Timeout);
+    const XmlElement *x = log->presences.at(2).firstChild(u"x", ns::VCardUpdate);
+    QVERIFY(x);
+    QCOMPARE(x->childText(u"photo", ns::VCardUpdate), hash);
+    QCOMPARE(log->presences.at(2).childText(u"show", ns::Client), u"away"_s);
 }
 
 void tst_PresenceSession::presenceErrorIsRecorded()

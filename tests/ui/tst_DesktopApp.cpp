@@ -6,14 +6,18 @@
 #include "account/LoginDialog.h"
 #include "app/DesktopApp.h"
 #include "app/MainWindow.h"
+#include "chat/ChatTab.h"
 #include "chat/ChatWindow.h"
+#include "chat/Composer.h"
 #include "client/Client.h"
 #include "dialogs/AddContactDialog.h"
 #include "models/RosterModel.h"
 #include "session/AccountSession.h"
 #include "testlib/ProsodyFixture.h"
 #include "testlib/SessionTestSupport.h"
+#include "xmpp/presence/PresenceManager.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void initTestCase();
     void secondStartHandsOverItsLink();
     void damagedHistoryIsSaidAndKept();
+    void offlineDisconnectsAndAPresenceReconnects();
 
 private:
     std::unique_ptr<ProsodyFixture> m_server;
@@ -71,7 +76,7 @@ void DesktopAppTest::secondStartHandsOverItsLink()
         QCOMPARE(again.exitStatus(), QProcess::NormalExit);
         QCOMPARE(again.exitCode(), 0);
     };
-    startAgain(u"xmpp:"_s + m_server->jid(u"alice"_s) + u"?message"_s);
+    startAgain(u"xmpp:"_s + m_server->jid(u"alice"_s) + u"?message;body=Hello%2C%20alice%20%E2%98%95"_s);
     if (QTest::currentTestFailed()) {
         return;
     }
@@ -80,6 +85,10 @@ void DesktopAppTest::secondStartHandsOverItsLink()
     QVERIFY(tabs);
     QCOMPARE(tabs->count(), 1);
     QCOMPARE(shown.size(), 1); // still one session, one main window
+    // XEP-0147's body is typed in for the user, not sent.
+    ui::ChatTab *tab = running.chatWindow()->tab(Jid::fromString(m_server->jid(u"alice"_s)));
+    QVERIFY(tab);
+    QCOMPARE(tab->composer()->toPlainText(), u"Hello, alice ☕"_s);
 
     // ?roster: the user decides, in the Add Contact dialog with the address filled in.
     startAgain(u"xmpp:stranger@example.test?roster;name=Stranger"_s);
@@ -136,6 +145,61 @@ void DesktopAppTest::damagedHistoryIsSaidAndKept()
     QCOMPARE(copy.readAll(), garbage);
     // And the account works on, with the new history.
     QTRY_VERIFY_WITH_TIMEOUT(app.accounts()->session()->client().isConnected(), 20000);
+}
+
+void DesktopAppTest::offlineDisconnectsAndAPresenceReconnects()
+{
+    // Our phone watches the desktop resource (the server broadcasts our presence to our own resources).
+    QTemporaryDir phoneData;
+    AccountSession phone(phoneData.path());
+    QCOMPARE(test::await(phone.open()), QString());
+    phone.presence()->setPresence(Presence::Show::Online);
+    phone.signIn(test::settingsFor(*m_server, u"you"_s, u"phone"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(phone.client().isConnected(), 20000);
+    const Jid desktop = Jid::fromString(QString(m_server->jid(u"you"_s) + u"/desktop"_s));
+    const auto desktopShow = [&phone, desktop] {
+        for (const Presence &presence : phone.presence()->resources(desktop.bare())) {
+            if (presence.from == desktop) {
+                return presence.show;
+            }
+        }
+        return Presence::Show::Offline;
+    };
+
+    QTemporaryDir profile;
+    ui::CommandLine commandLine;
+    commandLine.profileDirectory = profile.path();
+    commandLine.signIn = test::settingsFor(*m_server, u"you"_s, u"desktop"_s);
+    ui::DesktopApp app(commandLine);
+    QSignalSpy shown(&app, &ui::DesktopApp::mainWindowShown);
+    QVERIFY(app.start());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(desktopShow(), Presence::Show::Online, 20000);
+    AccountSession *session = app.accounts()->session();
+    ui::MainWindow *window = app.mainWindow();
+    auto *selector = window->findChild<QComboBox *>(u"presenceSelector"_s);
+    QVERIFY(selector);
+    const auto choose = [selector](Presence::Show show) {
+        selector->setCurrentIndex(selector->findData(int(show)));
+        Q_EMIT selector->activated(selector->currentIndex());
+    };
+
+    // Offline: disconnected, and nothing else ends: the same session and main window, no login dialog.
+    choose(Presence::Show::Offline);
+    QTRY_COMPARE_WITH_TIMEOUT(session->client().state(), Client::State::Disconnected, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(desktopShow(), Presence::Show::Offline, 20000);
+    QCOMPARE(app.accounts()->session(), session);
+    QCOMPARE(app.mainWindow(), window);
+    QVERIFY(window->isVisible());
+    QVERIFY(!app.accounts()->loginDialog() || !app.accounts()->loginDialog()->isVisible());
+
+    // Away: signed in again, with that presence.
+    choose(Presence::Show::Away);
+    QTRY_VERIFY_WITH_TIMEOUT(session->client().isConnected(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(desktopShow(), Presence::Show::Away, 20000);
+    QCOMPARE(app.mainWindow(), window);
+    QCOMPARE(shown.size(), 1);
+    phone.signOut();
 }
 
 QTEST_MAIN(DesktopAppTest)

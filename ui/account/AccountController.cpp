@@ -204,6 +204,9 @@ void AccountController::handleConnected()
 
 void AccountController::handleDisconnected(const ConnectionError &error)
 {
+    if (m_offline && !error.isError()) {
+        return; // the logout goOffline() asked for: the session stays
+    }
     ConnectionSettings retry = m_attempt;
     if (error.kind == ConnectionError::Kind::AuthenticationFailed) {
         // Kept in the field (selected, so typing replaces it), but no longer offered after this run.
@@ -256,8 +259,29 @@ void AccountController::signOut()
     m_dialog->showMessage(tr("You have signed out."));
 }
 
+void AccountController::goOffline()
+{
+    if (!m_session || !m_signedIn || m_offline) {
+        return;
+    }
+    qCInfo(lcAccount) << "going offline";
+    m_offline = true;
+    m_session->signOut();
+}
+
+void AccountController::goOnline()
+{
+    if (!m_session || !m_offline) {
+        return;
+    }
+    qCInfo(lcAccount) << "going online again";
+    m_offline = false;
+    m_session->signIn(m_attempt);
+}
+
 void AccountController::dropSession()
 {
+    m_offline = false;
     if (!m_session) {
         return;
     }

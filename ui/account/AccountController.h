@@ -40,6 +40,11 @@ public:
     AccountSession *session() const { return m_session; }
     /// Clean logout, then the login dialog.
     void signOut();
+    /// The user chose Offline: a clean logout that keeps the session, so the main window stays (showing
+    /// everyone offline) and goOnline() signs in again with the same settings. Nothing while not signed in.
+    void goOffline();
+    void goOnline();
+    bool isOffline() const { return m_offline; }
     /// Null until it is first needed.
     LoginDialog *loginDialog() const { return m_dialog; }
     PasswordStore *passwords() const { return m_passwords; }
@@ -76,6 +81,7 @@ private:
     bool m_attemptRemember = false;
     bool m_attemptAutoSignIn = false;
     bool m_signedIn = false;
+    bool m_offline = false; ///< signed in, but disconnected by the user's choice (goOffline())
     /// Passwords to remember where no keychain answered: kept for this run only (bare JID → password).
     QHash<QString, QString> m_memoryPasswords;
 };

@@ -4,7 +4,9 @@
 #include "account/AccountController.h"
 #include "account/LoginDialog.h"
 #include "app/MainWindow.h"
+#include "chat/ChatTab.h"
 #include "chat/ChatWindow.h"
+#include "chat/Composer.h"
 #include "common/AppSettings.h"
 #include "common/PresenceStyle.h"
 #include "common/Translations.h"
@@ -169,6 +171,8 @@ void DesktopApp::handleSignedIn(AccountSession *session)
     connect(m_mainWindow, &MainWindow::chatRequested, this, &DesktopApp::openChat);
     connect(m_mainWindow, &MainWindow::signOutRequested, m_accounts, &AccountController::signOut);
     connect(m_mainWindow, &MainWindow::quitRequested, this, &DesktopApp::quit);
+    connect(m_mainWindow, &MainWindow::offlineRequested, m_accounts, &AccountController::goOffline);
+    connect(m_mainWindow, &MainWindow::onlineRequested, m_accounts, &AccountController::goOnline);
 
     m_chatWindow = new ChatWindow(session, m_settings);
     connect(
@@ -327,8 +331,17 @@ void DesktopApp::openUri(const QString &text)
         // Never done on a link's word; removing a contact is the context menu's job.
         qCWarning(lcDesktop) << "ignoring an xmpp: link that asks to" << uri.queryType();
         break;
-    case XmppUri::Action::None:
     case XmppUri::Action::Message:
+        openChat(target);
+        // XEP-0147: the body is typed in, never sent on a link's word; a draft of the user's is kept.
+        if (const QString body = uri.parameter(u"body"_s); !body.isEmpty() && m_chatWindow) {
+            if (ChatTab *tab = m_chatWindow->tab(target); tab && tab->composer()->toPlainText().isEmpty()) {
+                tab->composer()->setPlainText(body);
+                tab->composer()->moveCursor(QTextCursor::End);
+            }
+        }
+        break;
+    case XmppUri::Action::None:
     default:
         openChat(target);
         break;

@@ -317,7 +317,12 @@ void MainWindow::applyPresence()
         m_settings->addRecentStatusMessage(status);
         m_status->insertItem(0, status);
     }
-    m_session->presence()->setPresence(show, status);
+    m_session->presence()->setPresence(show, status); // kept for the next session when disconnected
+    if (show == Presence::Show::Offline) {
+        Q_EMIT offlineRequested();
+    } else if (m_session->client().state() == Client::State::Disconnected) {
+        Q_EMIT onlineRequested();
+    }
 }
 
 void MainWindow::updateOwnIdentity()

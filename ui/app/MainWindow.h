@@ -45,6 +45,10 @@ Q_SIGNALS:
     void chatRequested(const confab::Jid &contact);
     void signOutRequested();
     void quitRequested();
+    /// The user chose Offline in the presence selector (or the tray): disconnect, keep the window.
+    void offlineRequested();
+    /// The user chose a presence other than Offline while disconnected by choice: sign in again.
+    void onlineRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

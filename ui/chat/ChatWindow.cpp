@@ -14,6 +14,7 @@
 #include <QShortcut>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -25,7 +26,10 @@ ChatWindow::ChatWindow(AccountSession *session, AppSettings *settings, QWidget *
     , m_session(session)
     , m_settings(settings)
     , m_tabs(new QTabWidget(this))
+    , m_flushTimer(new QTimer(this))
 {
+    m_flushTimer->setSingleShot(true);
+    connect(m_flushTimer, &QTimer::timeout, this, &ChatWindow::flush);
     setAccessibleName(tr("Chats"));
     setWindowTitle(tr("Confab"));
     resize(560, 640);
@@ -156,8 +160,11 @@ ChatTab *ChatWindow::ensureTab(const Jid &bareJid)
         m_previous = tab;
     }
     connect(tab, &ChatTab::unreadCountChanged, this, [this, tab] {
-        updateTabText(tab);
-        emitUnread();
+        // A burst counts up once per message: the title and the total follow once per turn.
+        if (!m_dirtyTabs.contains(tab)) {
+            m_dirtyTabs.append(tab);
+        }
+        scheduleFlush();
     });
     connect(tab, &ChatTab::titleChanged, this, [this, tab] {
         updateTabText(tab);
@@ -225,10 +232,69 @@ void ChatWindow::handleMessage(const StoredMessage &message, bool duplicate, int
     // gets the tab in the background and asks for attention, never taking the keyboard.
     chat->handleIncoming(message);
     if (!chat->isSeen()) {
-        Q_EMIT notify(bare, chat->displayName(), message.body);
+        PendingNotice &notice = m_notices[bare];
+        ++notice.count;
+        notice.body = message.body;
+        scheduleFlush();
         if (holder->isVisible()) {
-            QApplication::alert(holder);
+            QApplication::alert(holder); // idempotent while the window asks already
         }
+    }
+}
+
+void ChatWindow::setNotifyInterval(int ms)
+{
+    m_notifyIntervalMs = std::max(ms, 0);
+    scheduleFlush(); // what waited for the old interval may be due now
+}
+
+void ChatWindow::scheduleFlush(int delayMs)
+{
+    if (!m_flushTimer->isActive() || m_flushTimer->remainingTime() > delayMs) {
+        m_flushTimer->start(delayMs);
+    }
+}
+
+void ChatWindow::flush()
+{
+    for (const QPointer<ChatTab> &tab : std::exchange(m_dirtyTabs, {})) {
+        if (tab) {
+            updateTabText(tab);
+        }
+    }
+    emitUnread();
+
+    int nextMs = -1;
+    for (auto it = m_notices.begin(); it != m_notices.end();) {
+        PendingNotice &notice = it.value();
+        ChatTab *chat = tab(it.key());
+        if (notice.count == 0 || !chat || chat->isSeen()) {
+            notice.count = 0; // seen meanwhile: nothing to tell
+            if (!notice.sinceLast.isValid() || notice.sinceLast.hasExpired(notifyInterval())) {
+                it = m_notices.erase(it);
+                continue;
+            }
+            ++it;
+            continue;
+        }
+        if (notice.sinceLast.isValid() && !notice.sinceLast.hasExpired(notifyInterval())) {
+            const int waitMs = notifyInterval() - int(notice.sinceLast.elapsed());
+            nextMs = nextMs < 0 ? waitMs : std::min(nextMs, waitMs);
+            ++it;
+            continue;
+        }
+        const QString body = notice.count == 1 ? notice.body
+                                               //: A notification for several messages: how many, then the last one
+                                               : tr("%n new messages", nullptr, notice.count) + u'\n' + notice.body;
+        notice.count = 0;
+        notice.sinceLast.start();
+        Q_EMIT notify(it.key(), chat->displayName(), body);
+        ++it;
+    }
+    if (nextMs >= 0) {
+        scheduleFlush(std::max(nextMs, 1));
+    } else if (!m_notices.isEmpty()) {
+        scheduleFlush(notifyInterval()); // forget the quiet conversations
     }
 }
 

@@ -3,11 +3,14 @@
 
 #include "base/Jid.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QList>
 #include <QPointer>
 #include <QWidget>
 
 class QTabWidget;
+class QTimer;
 
 namespace confab {
 class AccountSession;
@@ -41,10 +44,16 @@ public:
     ChatTab *currentTab() const;
     /// Closes a tab (its conversation ends: chat state "gone").
     void closeTab(int index);
+    /// The least time between two notify() of one conversation (3 s unless set).
+    int notifyInterval() const { return m_notifyIntervalMs; }
+    void setNotifyInterval(int ms);
 
 Q_SIGNALS:
     void unreadCountChanged(int total);
-    /// An incoming message arrived in a conversation whose tab is not the focused, visible one.
+    /// Incoming messages arrived in a conversation whose tab is not the focused, visible one. One per burst:
+    /// the first message is told at the end of the event-loop turn that brought it; what follows within
+    /// notifyInterval() of that comes as one more, which counts them (`body` then says how many, and the
+    /// last one). Nothing is told of messages the user has seen meanwhile.
     void notify(const confab::Jid &bareJid, const QString &senderName, const QString &body);
 
 protected:
@@ -60,6 +69,16 @@ private:
     void updateTabText(ChatTab *tab);
     void handleCurrentChanged(int index);
     void emitUnread();
+    /// Tab titles, the unread total and notifications, once per event-loop turn however many messages came.
+    void scheduleFlush(int delayMs = 0);
+    void flush();
+
+    struct PendingNotice
+    {
+        int count = 0; ///< messages not told yet
+        QString body; ///< the last of them
+        QElapsedTimer sinceLast; ///< since the last notify() of this conversation (invalid: never)
+    };
 
     AccountSession *m_session;
     AppSettings *m_settings;
@@ -68,6 +87,10 @@ private:
     QPointer<ChatTab> m_previous;
     QHash<Jid, QPointer<ChatWindow>> m_windows; ///< separate windows by conversation
     int m_lastTotal = 0;
+    QTimer *m_flushTimer;
+    QList<QPointer<ChatTab>> m_dirtyTabs; ///< whose title to update
+    QHash<Jid, PendingNotice> m_notices;
+    int m_notifyIntervalMs = 3000;
 };
 
 } // namespace confab::ui

@@ -2,6 +2,7 @@
 #include "common/PresenceStyle.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QPainter>
 #include <QPixmap>
 
@@ -47,6 +48,14 @@ QColor PresenceStyle::color(Presence::Show show)
 
 QIcon PresenceStyle::icon(Presence::Show show, int size)
 {
+    // Drawn once per state and size: tab titles and menus ask on every change (a burst of messages
+    // updates the tab once per turn), and the colours never change.
+    // Never destroyed: pixmaps must not outlive the application object, as a static's destructor would.
+    static auto *const cache = new QHash<std::pair<int, int>, QIcon>;
+    const std::pair<int, int> key { int(show), size };
+    if (const auto it = cache->constFind(key); it != cache->constEnd()) {
+        return *it;
+    }
     QIcon icon;
     for (const qreal scale : { 1.0, 2.0 }) {
         QPixmap pixmap(QSize(size, size) * scale);
@@ -72,6 +81,7 @@ QIcon PresenceStyle::icon(Presence::Show show, int size)
         painter.end();
         icon.addPixmap(pixmap);
     }
+    cache->insert(key, icon);
     return icon;
 }
 

@@ -32,11 +32,57 @@ bool isSubscriptionType(QStringView type)
     return type == u"subscribe" || type == u"subscribed" || type == u"unsubscribe" || type == u"unsubscribed";
 }
 
+/// How long a refresh waits for the server to reflect our broadcast (RFC 6121 §4.2.2 says it must; a server
+/// busy with a roster of thousands can take seconds).
+constexpr int ReflectionTimeoutMs = 30'000;
+
+/// The same element, whatever the order of attributes (servers reorder them) and whitespace-only text.
+bool equivalent(const XmlElement &a, const XmlElement &b)
+{
+    if (!a.is(b.name(), b.namespaceUri()) || a.text().trimmed() != b.text().trimmed()
+        || a.attributes().size() != b.attributes().size() || a.children().size() != b.children().size()) {
+        return false;
+    }
+    for (const XmlElement::Attribute &attribute : a.attributes()) {
+        if (!b.attributes().contains(attribute)) {
+            return false;
+        }
+    }
+    for (qsizetype i = 0; i < a.children().size(); ++i) {
+        if (!equivalent(a.children().at(i), b.children().at(i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Whether `reflected` (what the server broadcast for us) already carries every child of `ours`.
+bool advertisesTheSame(const XmlElement &ours, const XmlElement &reflected)
+{
+    if (ours.attribute(u"type") != reflected.attribute(u"type")) {
+        return false;
+    }
+    for (const XmlElement &child : ours.children()) {
+        const XmlElement *theirs = reflected.firstChild(child.name(), child.namespaceUri());
+        if (!theirs || !equivalent(child, *theirs)) {
+            return false;
+        }
+    }
+    // Something the server shows that we no longer send (a status we cleared) is a change too.
+    for (const XmlElement &child : reflected.children()) {
+        if (child.namespaceUri() == ours.namespaceUri() && !ours.firstChild(child.name(), child.namespaceUri())) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 PresenceManager::PresenceManager(QObject *parent)
     : ClientExtension(parent)
     , m_flushTimer(new QTimer(this))
+    , m_reflectionTimeout(new QTimer(this))
 {
     m_own.type = Presence::Type::Unavailable;
     m_own.show = Presence::Show::Offline;
@@ -45,6 +91,12 @@ PresenceManager::PresenceManager(QObject *parent)
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(0);
     connect(m_flushTimer, &QTimer::timeout, this, &PresenceManager::flush);
+    m_reflectionTimeout->setSingleShot(true);
+    m_reflectionTimeout->setInterval(ReflectionTimeoutMs);
+    connect(m_reflectionTimeout, &QTimer::timeout, this, [this] {
+        m_awaitingReflection = false;
+        sendPendingRefresh();
+    });
 }
 
 PresenceManager::~PresenceManager() = default;
@@ -77,6 +129,9 @@ bool PresenceManager::handleStanza(const XmlElement &stanza)
         return true;
     }
     presence->received = QDateTime::currentDateTimeUtc();
+    if (client() && presence->from == client()->jid()) {
+        handleOwnReflection(stanza);
+    }
     const Jid from = presence->from;
     const Jid bare = from.bare();
     Contact &contact = m_contacts[bare];
@@ -207,6 +262,10 @@ void PresenceManager::sessionEstablished(bool resumed)
     // A new session: the server knows nothing of our presence, and will send contacts' presences again
     // (probes, RFC 6121 §4.2.2) once we send ours.
     forgetAll();
+    m_reflected.reset();
+    m_awaitingReflection = false;
+    m_refreshPending = false;
+    m_reflectionTimeout->stop();
     if (m_ownSet && m_own.isAvailable()) {
         sendOwn();
     }
@@ -243,7 +302,7 @@ Presence PresenceManager::outgoing(const Jid &to, Presence::Show show, const QSt
     return presence;
 }
 
-QFuture<SendResult> PresenceManager::sendOwn()
+XmlElement PresenceManager::ownElement() const
 {
     Presence presence = outgoing({}, m_own.show, m_own.status);
     presence.priority = m_own.priority;
@@ -255,7 +314,48 @@ QFuture<SendResult> PresenceManager::sendOwn()
             }
         }
     }
+    return element;
+}
+
+QFuture<SendResult> PresenceManager::sendOwn()
+{
+    const XmlElement element = ownElement();
+    // What we send now includes every payload: a waiting refresh has nothing left to say.
+    m_refreshPending = false;
+    m_awaitingReflection = m_own.isAvailable();
+    if (m_awaitingReflection) {
+        m_reflectionTimeout->start();
+    } else {
+        m_reflectionTimeout->stop();
+    }
     return client()->send(element);
+}
+
+void PresenceManager::handleOwnReflection(const XmlElement &stanza)
+{
+    // RFC 6121 §4.2.2: the server sends our broadcast to all our resources, this one included, after any
+    // changes it makes (Prosody's vcard_legacy adds the XEP-0153 photo hash it knows).
+    m_reflected = stanza;
+    if (m_awaitingReflection) {
+        m_awaitingReflection = false;
+        m_reflectionTimeout->stop();
+        sendPendingRefresh();
+    }
+}
+
+void PresenceManager::sendPendingRefresh()
+{
+    if (!std::exchange(m_refreshPending, false)) {
+        return;
+    }
+    if (!(m_ownSet && m_own.isAvailable() && client() && client()->isConnected())) {
+        return;
+    }
+    if (m_reflected && advertisesTheSame(ownElement(), *m_reflected)) {
+        qCDebug(lcPresence) << "not sending our presence again: the server already broadcast the same";
+        return;
+    }
+    sendOwn();
 }
 
 void PresenceManager::addOwnPayload(std::function<XmlElement()> provider)
@@ -266,7 +366,10 @@ void PresenceManager::addOwnPayload(std::function<XmlElement()> provider)
 void PresenceManager::refreshOwnPresence()
 {
     if (m_ownSet && m_own.isAvailable() && client() && client()->isConnected()) {
-        sendOwn();
+        m_refreshPending = true;
+        if (!m_awaitingReflection) {
+            sendPendingRefresh();
+        }
     }
 }
 

@@ -51,7 +51,12 @@ public:
     /// from AvatarManager::ownPresenceUpdate()); a null element adds nothing.
     void addOwnPayload(std::function<XmlElement()> provider);
     /// Sends our presence again because a payload changed; nothing when no presence was set yet or we are
-    /// offline.
+    /// offline. Until the server has reflected our last broadcast back to us (RFC 6121 §4.2.2), the refresh
+    /// waits for it; then it is sent only when it says something that reflection did not (the server may
+    /// have filled in the same payload, as Prosody's vcard_legacy does with XEP-0153 hashes). Every
+    /// broadcast of an available presence costs the server a pass over the whole roster (and, with a
+    /// caps hash it has not seen, a disco#info query per contact from mod_pep), so a sign-in with thousands
+    /// of contacts must not send two.
     void refreshOwnPresence();
     /// What setPresence() set (Offline before it was called).
     const Presence &ownPresence() const { return m_own; }
@@ -95,6 +100,9 @@ private:
     void forgetAll();
     Presence outgoing(const Jid &to, Presence::Show show, const QString &status) const;
     QFuture<SendResult> sendOwn();
+    XmlElement ownElement() const;
+    void handleOwnReflection(const XmlElement &stanza);
+    void sendPendingRefresh();
 
     QHash<Jid, Contact> m_contacts;
     QList<Jid> m_changed; ///< in order of first change this turn
@@ -103,6 +111,10 @@ private:
     Presence m_own;
     QList<std::function<XmlElement()>> m_ownPayloads;
     bool m_ownSet = false;
+    std::optional<XmlElement> m_reflected; ///< our last broadcast as the server sent it back, this session
+    bool m_awaitingReflection = false; ///< a broadcast of ours is not reflected yet
+    bool m_refreshPending = false; ///< refreshOwnPresence() waits for that reflection
+    QTimer *m_reflectionTimeout; ///< for a server that never reflects: refresh anyway
     QPointer<CapsManager> m_caps;
     bool m_watchingClient = false;
 };

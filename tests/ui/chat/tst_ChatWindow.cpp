@@ -64,6 +64,7 @@ private Q_SLOTS:
     void cleanup();
     void enterDeliversAndTheTicksMoveToDelivered();
     void incomingMessageOpensATabCountsUnreadAndIsReadOnceSeen();
+    void aBurstIsToldOnceAndCountedOncePerTurn();
     void upCorrectsTheLastMessageForTheContactToo();
     void typingReachesTheContactAndTheirsShowsAndTheSelectorListsDevices();
 
@@ -148,6 +149,7 @@ void ChatWindowTest::incomingMessageOpensATabCountsUnreadAndIsReadOnceSeen()
     auto alice = signIn(u"alice"_s, u"desk"_s);
     auto bob = signIn(u"bob"_s, u"phone"_s);
     ChatWindow window(alice->session.get(), alice->settings.get());
+    window.setNotifyInterval(600'000); // the second message is within it, however slow the machine
     QSignalSpy notified(&window, &ChatWindow::notify);
     QSignalSpy unread(&window, &ChatWindow::unreadCountChanged);
     // Alice is looking at another conversation in another window.
@@ -181,13 +183,68 @@ void ChatWindowTest::incomingMessageOpensATabCountsUnreadAndIsReadOnceSeen()
     window.openChat(bare(u"bob"_s));
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTRY_COMPARE(window.unreadCount(), 0);
-    QCOMPARE(unread.last().first().toInt(), 0);
+    QTRY_COMPARE(unread.last().first().toInt(), 0); // the total is told at the end of the turn
     QCOMPARE(window.tabs()->tabText(0), bare(u"bob"_s).bareString());
     QTRY_COMPARE_WITH_TIMEOUT(bob->history(bare(u"alice"_s)).last().state, StoredMessage::State::Displayed, 20000);
-    // While she looks, a new message is neither unread nor notified.
+    // While she looks, a new message is neither unread nor notified; nor is the second one, which came
+    // within the notification interval of the first and which she has seen now.
     await(bob->session->chats()->send(bare(u"alice"_s), u"me!"_s));
     QTRY_COMPARE_WITH_TIMEOUT(newest(), u"me!"_s, 20000);
     QCOMPARE(window.unreadCount(), 0);
+    window.setNotifyInterval(0);
+    QCoreApplication::processEvents();
+    QCOMPARE(notified.size(), 1);
+}
+
+void ChatWindowTest::aBurstIsToldOnceAndCountedOncePerTurn()
+{
+    // The messages are handed to the window as ChatManager announces them, so the test decides which
+    // event-loop turn brings which.
+    auto alice = signIn(u"alice"_s, u"burst"_s);
+    ChatWindow window(alice->session.get(), alice->settings.get());
+    window.setNotifyInterval(600'000);
+    QSignalSpy notified(&window, &ChatWindow::notify);
+    QSignalSpy unread(&window, &ChatWindow::unreadCountChanged);
+    const Jid carol = bare(u"carol"_s);
+    int serial = 0;
+    const auto arrive = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            StoredMessage message;
+            message.id = 1'000'000 + ++serial;
+            message.conversation = carol;
+            message.sender = carol.withResource(u"phone");
+            message.direction = StoredMessage::Direction::Incoming;
+            message.state = StoredMessage::State::Received;
+            message.timestamp = QDateTime::currentDateTimeUtc();
+            message.body = u"message %1"_s.arg(serial);
+            Q_EMIT alice->session->chats()->messageReceived(message, XmlElement(), ChatManager::Origin::Live, false);
+        }
+    };
+
+    arrive(1);
+    QCOMPARE(notified.size(), 0); // at the end of the turn
+    QTRY_COMPARE(notified.size(), 1);
+    QCOMPARE(notified.first().at(2).toString(), u"message 1"_s);
+    QCOMPARE(unread.size(), 1);
+    QCOMPARE(unread.last().first().toInt(), 1);
+
+    // 40 more in two turns: the total moves once per turn, and nothing is told within the interval.
+    arrive(20);
+    QTRY_COMPARE(unread.size(), 2);
+    QCOMPARE(unread.last().first().toInt(), 21);
+    arrive(20);
+    QTRY_COMPARE(unread.size(), 3);
+    QCOMPARE(unread.last().first().toInt(), 41);
+    QVERIFY2(window.tabs()->tabText(0).contains(u"(41)"_s), qPrintable(window.tabs()->tabText(0)));
+    QCOMPARE(notified.size(), 1);
+
+    // Once the interval has passed, one notification counts them all and shows the last.
+    window.setNotifyInterval(0);
+    QTRY_COMPARE(notified.size(), 2);
+    QCOMPARE(notified.last().at(0).value<Jid>(), carol);
+    const QString body = notified.last().at(2).toString();
+    QVERIFY2(body.startsWith(u"40 "_s) && body.endsWith(u"\nmessage 41"_s), qPrintable(body));
+    QCoreApplication::processEvents();
     QCOMPARE(notified.size(), 2);
 }
 
