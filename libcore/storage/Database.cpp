@@ -13,6 +13,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <unordered_map>
+
 using namespace Qt::StringLiterals;
 
 namespace confab {
@@ -26,6 +28,7 @@ public:
 
     ~Worker() override
     {
+        m_statements.clear(); // before the connection goes
         if (m_db.isValid()) {
             m_db.close();
             m_db = QSqlDatabase();
@@ -48,6 +51,7 @@ public:
         }
         // Keep the damaged file (and its WAL, which must not be replayed into the new one) for the user.
         qCCritical(lcStorage) << "database" << path << "is corrupt:" << error;
+        m_statements.clear();
         m_db.close();
         const QString copy = path + u".corrupt-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
         for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s }) {
@@ -64,6 +68,25 @@ public:
     }
 
     QSqlDatabase &db() { return m_db; }
+
+    QSqlQuery *prepared(const QString &sql)
+    {
+        auto it = m_statements.find(sql);
+        if (it == m_statements.end()) {
+            QSqlQuery query(m_db);
+            query.setForwardOnly(true);
+            if (!query.prepare(sql)) {
+                // Not kept: the next job tries again.
+                qCWarning(lcStorage) << "cannot prepare" << sql << ":" << query.lastError().text();
+                return nullptr;
+            }
+            it = m_statements.emplace(sql, std::move(query)).first;
+        }
+        return &it->second;
+    }
+
+    /// The worker whose job runs on this thread (prepared() finds its cache through it).
+    static inline thread_local Worker *t_current = nullptr;
 
 private:
     // SQLITE_CORRUPT and SQLITE_NOTADB (primary codes; extended codes keep them in the low byte).
@@ -96,9 +119,11 @@ private:
         // WAL: readers never block the writer and a crash loses nothing committed; NORMAL is durable in
         // WAL mode except for the last transactions on power loss, which the XMPP archive can restore.
         // busy_timeout first: another process (a second confab-cli of the same account) may be switching
-        // the same new file to WAL at this moment.
+        // the same new file to WAL at this moment. temp_store=MEMORY: the statement journals of a write
+        // transaction (an INSERT whose triggers write elsewhere needs one) otherwise become temporary files,
+        // created and unlinked at every batch (bench_receipts: ~5% of the database thread in open/close).
         for (const QString &sql : { u"PRAGMA busy_timeout=5000"_s, u"PRAGMA journal_mode=WAL"_s,
-                 u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s }) {
+                 u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s, u"PRAGMA temp_store=MEMORY"_s }) {
             if (!pragma.exec(sql)) {
                 return failed(pragma.lastError());
             }
@@ -136,6 +161,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     bool m_corrupt = false;
+    std::unordered_map<QString, QSqlQuery> m_statements;
 };
 
 Database::Database(QString path, QList<Migration> migrations, QObject *parent)
@@ -196,7 +222,19 @@ QFuture<QString> Database::open()
 void Database::post(std::function<void(QSqlDatabase &)> job)
 {
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, job = std::move(job)] { job(worker->db()); }, Qt::QueuedConnection);
+        m_worker,
+        [worker = m_worker, job = std::move(job)] {
+            Worker::t_current = worker;
+            job(worker->db());
+            Worker::t_current = nullptr;
+        },
+        Qt::QueuedConnection);
+}
+
+QSqlQuery *Database::prepared(QSqlDatabase &db, const QString &sql)
+{
+    Q_ASSERT(Worker::t_current && &Worker::t_current->db() == &db);
+    return Worker::t_current->prepared(sql);
 }
 
 QString Database::damagedCopyPath() const

@@ -187,35 +187,30 @@ struct InsertOutcome
     bool diskFull = false; ///< with !ok: for want of space
 };
 
-/// Prepared statements for inserting with dedupe, reused across a whole batch in one transaction.
+/// Prepared statements for inserting with dedupe, compiled once per connection (Database::prepared()) and
+/// reused by every batch.
 class MessageWriter
 {
 public:
     explicit MessageWriter(QSqlDatabase &db)
-        : m_byStanzaId(db)
-        , m_byOriginId(db)
-        , m_byContent(db)
-        , m_fillStanzaId(db)
-        , m_insert(db)
+        : m_byStanzaId(Database::prepared(db, u"SELECT id FROM message WHERE stanza_id = ? LIMIT 1"_s))
+        , m_byOriginId(Database::prepared(
+              db, u"SELECT id, stanza_id FROM message WHERE sender_bare = ? AND origin_id = ? LIMIT 1"_s))
+        // The last resort, for copies without an origin-id on either side; two different archive ids mean two
+        // different messages, however alike.
+        , m_byContent(Database::prepared(db,
+              u"SELECT id, stanza_id FROM message WHERE conversation = ? AND timestamp BETWEEN ? AND ? "
+              u"AND sender_bare = ? AND body = ? AND origin_id IS NULL AND (stanza_id IS NULL OR ? IS NULL) "
+              u"LIMIT 1"_s))
+        , m_fillStanzaId(
+              Database::prepared(db, u"UPDATE message SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL"_s))
+        , m_insert(Database::prepared(db,
+              u"INSERT INTO message (conversation, sender, sender_bare, outgoing, type, body, lang, thread, "
+              u"message_id, origin_id, stanza_id, timestamp, state, error, edited, original_body) "
+              u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
     { }
 
-    bool prepare()
-    {
-        return m_byStanzaId.prepare(u"SELECT id FROM message WHERE stanza_id = ? LIMIT 1"_s)
-            && m_byOriginId.prepare(
-                u"SELECT id, stanza_id FROM message WHERE sender_bare = ? AND origin_id = ? LIMIT 1"_s)
-            // The last resort, for copies without an origin-id on either side; two different archive ids
-            // mean two different messages, however alike.
-            && m_byContent.prepare(
-                u"SELECT id, stanza_id FROM message WHERE conversation = ? AND timestamp BETWEEN ? AND ? "
-                u"AND sender_bare = ? AND body = ? AND origin_id IS NULL AND (stanza_id IS NULL OR ? IS NULL) "
-                u"LIMIT 1"_s)
-            && m_fillStanzaId.prepare(u"UPDATE message SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL"_s)
-            && m_insert.prepare(
-                u"INSERT INTO message (conversation, sender, sender_bare, outgoing, type, body, lang, thread, "
-                u"message_id, origin_id, stanza_id, timestamp, state, error, edited, original_body) "
-                u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    }
+    bool prepare() const { return m_byStanzaId && m_byOriginId && m_byContent && m_fillStanzaId && m_insert; }
 
     /// Stores `message` unless it is a duplicate; false on a database error.
     bool write(StoredMessage message, InsertOutcome &outcome)
@@ -230,86 +225,86 @@ public:
 
         std::optional<std::pair<qint64, bool>> existing; // id, has a stanza-id
         if (!message.stanzaId.isEmpty()) {
-            m_byStanzaId.addBindValue(message.stanzaId);
-            if (!m_byStanzaId.exec()) {
-                return fail("dedupe by stanza-id", m_byStanzaId);
+            m_byStanzaId->addBindValue(message.stanzaId);
+            if (!m_byStanzaId->exec()) {
+                return fail("dedupe by stanza-id", *m_byStanzaId);
             }
-            if (m_byStanzaId.next()) {
-                existing = std::pair { m_byStanzaId.value(0).toLongLong(), true };
+            if (m_byStanzaId->next()) {
+                existing = std::pair { m_byStanzaId->value(0).toLongLong(), true };
             }
-            m_byStanzaId.finish();
+            m_byStanzaId->finish();
         }
         if (!existing && !message.originId.isEmpty()) {
-            m_byOriginId.addBindValue(senderBare);
-            m_byOriginId.addBindValue(message.originId);
-            if (!m_byOriginId.exec()) {
-                return fail("dedupe by origin-id", m_byOriginId);
+            m_byOriginId->addBindValue(senderBare);
+            m_byOriginId->addBindValue(message.originId);
+            if (!m_byOriginId->exec()) {
+                return fail("dedupe by origin-id", *m_byOriginId);
             }
-            if (m_byOriginId.next()) {
-                existing = std::pair { m_byOriginId.value(0).toLongLong(), !m_byOriginId.value(1).isNull() };
+            if (m_byOriginId->next()) {
+                existing = std::pair { m_byOriginId->value(0).toLongLong(), !m_byOriginId->value(1).isNull() };
             }
-            m_byOriginId.finish();
+            m_byOriginId->finish();
         }
         if (!existing && message.originId.isEmpty()) {
-            m_byContent.addBindValue(message.conversation.bareString());
-            m_byContent.addBindValue(stamp - DuplicateWindowMs);
-            m_byContent.addBindValue(stamp + DuplicateWindowMs);
-            m_byContent.addBindValue(senderBare);
-            m_byContent.addBindValue(message.body);
-            m_byContent.addBindValue(nullable(message.stanzaId));
-            if (!m_byContent.exec()) {
-                return fail("dedupe by content", m_byContent);
+            m_byContent->addBindValue(message.conversation.bareString());
+            m_byContent->addBindValue(stamp - DuplicateWindowMs);
+            m_byContent->addBindValue(stamp + DuplicateWindowMs);
+            m_byContent->addBindValue(senderBare);
+            m_byContent->addBindValue(message.body);
+            m_byContent->addBindValue(nullable(message.stanzaId));
+            if (!m_byContent->exec()) {
+                return fail("dedupe by content", *m_byContent);
             }
-            if (m_byContent.next()) {
-                existing = std::pair { m_byContent.value(0).toLongLong(), !m_byContent.value(1).isNull() };
+            if (m_byContent->next()) {
+                existing = std::pair { m_byContent->value(0).toLongLong(), !m_byContent->value(1).isNull() };
             }
-            m_byContent.finish();
+            m_byContent->finish();
         }
         if (existing) {
             // The archive's copy of a message we already have live: remember its archive id, which is
             // where the next catch-up starts (XEP-0313).
             if (!existing->second && !message.stanzaId.isEmpty()) {
-                m_fillStanzaId.addBindValue(message.stanzaId);
-                m_fillStanzaId.addBindValue(existing->first);
-                if (!m_fillStanzaId.exec()) {
-                    return fail("filling in the stanza-id", m_fillStanzaId);
+                m_fillStanzaId->addBindValue(message.stanzaId);
+                m_fillStanzaId->addBindValue(existing->first);
+                if (!m_fillStanzaId->exec()) {
+                    return fail("filling in the stanza-id", *m_fillStanzaId);
                 }
             }
             outcome.results.append({ existing->first, true });
             return true;
         }
 
-        m_insert.addBindValue(message.conversation.bareString());
-        m_insert.addBindValue(message.sender.toString());
-        m_insert.addBindValue(senderBare);
-        m_insert.addBindValue(message.isOutgoing() ? 1 : 0);
-        m_insert.addBindValue(int(message.type));
-        m_insert.addBindValue(message.body.isNull() ? u""_s : message.body);
-        m_insert.addBindValue(nullable(message.lang));
-        m_insert.addBindValue(nullable(message.thread));
-        m_insert.addBindValue(nullable(message.messageId));
-        m_insert.addBindValue(nullable(message.originId));
-        m_insert.addBindValue(nullable(message.stanzaId));
-        m_insert.addBindValue(stamp);
-        m_insert.addBindValue(int(message.state));
-        m_insert.addBindValue(nullable(message.error));
-        m_insert.addBindValue(message.edited ? 1 : 0);
-        m_insert.addBindValue(nullable(message.originalBody));
-        if (!m_insert.exec()) {
-            return fail("insert", m_insert);
+        m_insert->addBindValue(message.conversation.bareString());
+        m_insert->addBindValue(message.sender.toString());
+        m_insert->addBindValue(senderBare);
+        m_insert->addBindValue(message.isOutgoing() ? 1 : 0);
+        m_insert->addBindValue(int(message.type));
+        m_insert->addBindValue(message.body.isNull() ? u""_s : message.body);
+        m_insert->addBindValue(nullable(message.lang));
+        m_insert->addBindValue(nullable(message.thread));
+        m_insert->addBindValue(nullable(message.messageId));
+        m_insert->addBindValue(nullable(message.originId));
+        m_insert->addBindValue(nullable(message.stanzaId));
+        m_insert->addBindValue(stamp);
+        m_insert->addBindValue(int(message.state));
+        m_insert->addBindValue(nullable(message.error));
+        m_insert->addBindValue(message.edited ? 1 : 0);
+        m_insert->addBindValue(nullable(message.originalBody));
+        if (!m_insert->exec()) {
+            return fail("insert", *m_insert);
         }
-        message.id = m_insert.lastInsertId().toLongLong();
+        message.id = m_insert->lastInsertId().toLongLong();
         outcome.results.append({ message.id, false });
         outcome.added.append(std::move(message));
         return true;
     }
 
 private:
-    QSqlQuery m_byStanzaId;
-    QSqlQuery m_byOriginId;
-    QSqlQuery m_byContent;
-    QSqlQuery m_fillStanzaId;
-    QSqlQuery m_insert;
+    QSqlQuery *m_byStanzaId;
+    QSqlQuery *m_byOriginId;
+    QSqlQuery *m_byContent;
+    QSqlQuery *m_fillStanzaId;
+    QSqlQuery *m_insert;
 };
 
 InsertOutcome insertAll(QSqlDatabase &db, const QList<StoredMessage> &messages)
@@ -336,11 +331,15 @@ InsertOutcome insertAll(QSqlDatabase &db, const QList<StoredMessage> &messages)
         // ids between our first and last new row are all ours.
         const auto [first, last] = std::minmax_element(outcome.added.cbegin(), outcome.added.cend(),
             [](const StoredMessage &a, const StoredMessage &b) { return a.id < b.id; });
-        QSqlQuery index(db);
-        index.prepare(u"INSERT INTO message_fts (rowid, body) SELECT id, body FROM message WHERE id BETWEEN ? AND ?"_s);
-        index.addBindValue(first->id);
-        index.addBindValue(last->id);
-        ok = index.exec() || fail("search index", index);
+        QSqlQuery *index = Database::prepared(
+            db, u"INSERT INTO message_fts (rowid, body) SELECT id, body FROM message WHERE id BETWEEN ? AND ?"_s);
+        ok = index != nullptr;
+        if (ok) {
+            index->addBindValue(first->id);
+            index->addBindValue(last->id);
+            ok = index->exec() || fail("search index", *index);
+            index->finish();
+        }
     }
     if (!ok || !db.commit()) {
         qCWarning(lcStorage) << "messages: insert rolled back:" << db.lastError().text();
