@@ -656,6 +656,10 @@
         <source>That message can no longer be corrected.</source>
         <translation>该消息已无法更正。</translation>
     </message>
+    <message>
+        <source>Message not saved</source>
+        <translation>消息未保存</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::ChatWindow</name>

@@ -656,6 +656,10 @@
         <source>That message can no longer be corrected.</source>
         <translation>該則訊息已無法再修改。</translation>
     </message>
+    <message>
+        <source>Message not saved</source>
+        <translation>訊息未儲存</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::ChatWindow</name>

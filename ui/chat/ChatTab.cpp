@@ -48,6 +48,7 @@ ChatTab::ChatTab(AccountSession *session, AppSettings *settings, const Jid &cont
     , m_searchBar(new SearchBar(this))
     , m_typing(new QLabel(this))
     , m_editBar(new QWidget(this))
+    , m_storageWarning(new QLabel(this))
     , m_composer(new Composer(this))
     , m_pauseTimer(new QTimer(this))
 {
@@ -77,6 +78,22 @@ ChatTab::ChatTab(AccountSession *session, AppSettings *settings, const Jid &cont
     m_editBar->hide();
     connect(editCancel, &QToolButton::clicked, this, &ChatTab::cancelEditing);
 
+    // A message the history could not store (a full disk) is held by ChatManager, not sent: say so where it
+    // was typed, until it is stored and sent.
+    m_storageWarning->setObjectName(u"storageWarning"_s);
+    m_storageWarning->setAccessibleName(tr("Message not saved"));
+    m_storageWarning->setWordWrap(true);
+    m_storageWarning->setContentsMargins(10, 4, 10, 4);
+    m_storageWarning->setForegroundRole(QPalette::BrightText);
+    m_storageWarning->setBackgroundRole(QPalette::Highlight);
+    m_storageWarning->setAutoFillBackground(true);
+    const auto showStorageProblem = [this](const QString &problem) {
+        m_storageWarning->setText(problem);
+        m_storageWarning->setVisible(!problem.isEmpty());
+    };
+    showStorageProblem(m_session->chats()->storageProblem());
+    connect(m_session->chats(), &ChatManager::storageProblemChanged, this, showStorageProblem);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -89,6 +106,7 @@ ChatTab::ChatTab(AccountSession *session, AppSettings *settings, const Jid &cont
     layout->addWidget(m_view, 1);
     layout->addWidget(m_typing);
     layout->addWidget(m_editBar);
+    layout->addWidget(m_storageWarning);
     layout->addWidget(m_composer);
     setFocusProxy(m_composer);
 

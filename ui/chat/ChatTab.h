@@ -108,6 +108,7 @@ private:
     SearchBar *m_searchBar;
     QLabel *m_typing;
     QWidget *m_editBar;
+    QLabel *m_storageWarning; ///< ChatManager::storageProblem(): a message kept in memory, not yet saved or sent
     Composer *m_composer;
     QTimer *m_pauseTimer;
 

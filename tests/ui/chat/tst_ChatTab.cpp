@@ -21,12 +21,15 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QImage>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPointer>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -94,6 +97,7 @@ private Q_SLOTS:
     void tabsOpenSwitchAndCloseFromTheKeyboard();
     void separateWindowsGiveEachChatItsOwnWindow();
     void enterSendsAndShiftEnterMakesANewLine();
+    void aFullDiskIsSaidWhereTheMessageWasTyped();
     void upEditsTheLastMessageAndEscCancels();
     void ctrlCCopiesTheSelectedMessages();
     void delegatePaintsAndWrapsLongBodies();
@@ -375,6 +379,51 @@ void ChatTabTest::enterSendsAndShiftEnterMakesANewLine()
     QTest::keyClick(composer, Qt::Key_Enter);
     QTest::qWait(50);
     QCOMPARE(history->rowCount(), 1);
+}
+
+void ChatTabTest::aFullDiskIsSaidWhereTheMessageWasTyped()
+{
+    // The account's history on a 2 MB tmpfs that is then filled: ChatManager holds the message (not stored, so
+    // not sent) and the tab must say so until it is stored.
+    QTemporaryDir tiny;
+    QVERIFY(tiny.isValid());
+    if (QProcess::execute(u"mount"_s, { u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=2m"_s, u"confab-ui-full"_s, tiny.path() })
+        != 0) {
+        QSKIP("cannot mount a tmpfs here (needs root)");
+    }
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, { tiny.path() }); });
+    {
+        AccountSession session(tiny.path());
+        QCOMPARE(await(session.open()), QString());
+        session.chats()->setOwnJid(Jid::fromString(u"alice@example.org/desk"));
+        ChatTab tab(&session, m_settings.get(), Bob);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        auto *warning = tab.findChild<QLabel *>(u"storageWarning"_s);
+        QVERIFY(warning);
+        QVERIFY(warning->isHidden());
+
+        QFile filler(tiny.filePath(u"filler"_s));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size() && filler.flush()) { }
+        filler.close();
+
+        tab.composer()->setFocus();
+        QTest::keyClicks(tab.composer(), u"kept for later"_s);
+        QTest::keyClick(tab.composer(), Qt::Key_Return);
+        QTRY_VERIFY(warning->isVisible());
+        QCOMPARE(warning->text(), session.chats()->storageProblem());
+        QVERIFY(warning->text().contains(u"disk is full"_s));
+        QCOMPARE(session.chats()->heldCount(), 1);
+
+        // Space freed: the next retry stores it, the warning goes and the message is in the conversation.
+        QVERIFY(filler.remove());
+        QTRY_VERIFY_WITH_TIMEOUT(warning->isHidden(), 15000);
+        QCOMPARE(session.chats()->heldCount(), 0);
+        QTRY_COMPARE(tab.history()->rowCount(), 1);
+        QCOMPARE(tab.history()->index(0, 0).data(ConversationModel::BodyRole).toString(), u"kept for later"_s);
+    }
 }
 
 void ChatTabTest::upEditsTheLastMessageAndEscCancels()
