@@ -30,17 +30,7 @@ namespace {
 /// One signed-in account with its history in `dataDir`, and what its ChatManager reported as received.
 struct Device
 {
-    ~Device()
-    {
-        if (session && session->client().state() != Client::State::Disconnected) {
-            session->signOut();
-            QElapsedTimer timer;
-            timer.start();
-            while (session->client().state() != Client::State::Disconnected && timer.elapsed() < 5000) {
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            }
-        }
-    }
+    ~Device() { signOutAndWait(session.get()); }
 
     std::unique_ptr<AccountSession> session;
     QStringList received; ///< bodies of live messages, as ChatManager::messageReceived reported them

@@ -37,13 +37,8 @@ struct Device
     ~Device()
     {
         // A clean logout, so the server holds no hibernating session (XEP-0198) into the next test.
-        if (signOutOnDestroy && session && session->client().state() != Client::State::Disconnected) {
-            session->signOut();
-            QElapsedTimer timer;
-            timer.start();
-            while (session->client().state() != Client::State::Disconnected && timer.elapsed() < 5000) {
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            }
+        if (signOutOnDestroy) {
+            signOutAndWait(session.get());
         }
     }
 

@@ -7,6 +7,7 @@
 #include "session/AccountSession.h"
 #include "storage/MessageStore.h"
 #include "testlib/ProsodyFixture.h"
+#include "testlib/SessionTestSupport.h"
 #include "xmpp/chat/ChatManager.h"
 #include "xmpp/mam/MamManager.h"
 #include "xmpp/presence/PresenceManager.h"
@@ -23,33 +24,10 @@ using namespace confab::test;
 
 namespace {
 
-template <typename T> T await(QFuture<T> future, int timeoutMs = 20000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    if (!future.isFinished()) {
-        qFatal("a future did not finish in time");
-    }
-    return future.result();
-}
-
 /// One signed-in resource of an account with its own history.
 struct Device
 {
-    ~Device()
-    {
-        if (session && session->client().state() != Client::State::Disconnected) {
-            session->signOut();
-            QElapsedTimer timer;
-            timer.start();
-            while (session->client().state() != Client::State::Disconnected && timer.elapsed() < 5000) {
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            }
-        }
-    }
+    ~Device() { signOutAndWait(session.get()); }
 
     QString dir;
     std::unique_ptr<AccountSession> session;

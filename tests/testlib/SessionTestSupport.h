@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QFuture>
 
+#include <type_traits>
+
 namespace confab::test {
 
 /// Runs the event loop until `future` finishes or `timeoutMs` pass; true when it finished.
@@ -29,6 +31,22 @@ template <typename T> T await(QFuture<T> future, int timeoutMs = 20000)
         qFatal("a future did not finish in time");
     }
     return future.result();
+}
+
+/// Signs `session` (an AccountSession) out and runs the event loop until it is disconnected (at most 5 s), so that
+/// the server holds no hibernating XEP-0198 session into the next test.
+template <typename Session> void signOutAndWait(Session *session)
+{
+    using State = typename std::remove_cvref_t<decltype(session->client())>::State;
+    if (!session || session->client().state() == State::Disconnected) {
+        return;
+    }
+    session->signOut();
+    QElapsedTimer timer;
+    timer.start();
+    while (session->client().state() != State::Disconnected && timer.elapsed() < 5000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
 }
 
 /// Settings that sign `user` in at the fixture's server as `resource`, through `port` when given (a proxy),

@@ -36,17 +36,7 @@ namespace {
 
 struct Account
 {
-    ~Account()
-    {
-        if (session && session->client().state() != Client::State::Disconnected) {
-            session->signOut();
-            QElapsedTimer timer;
-            timer.start();
-            while (session->client().state() != Client::State::Disconnected && timer.elapsed() < 5000) {
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-            }
-        }
-    }
+    ~Account() { signOutAndWait(session.get()); }
     QTemporaryDir dir;
     std::unique_ptr<AccountSession> session;
     std::unique_ptr<AppSettings> settings;
