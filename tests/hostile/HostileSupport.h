@@ -10,6 +10,7 @@
 #include <QMessageAuthenticationCode>
 #include <QPasswordDigestor>
 #include <QRegularExpression>
+#include <QSignalSpy>
 
 #include <functional>
 #include <memory>
@@ -17,6 +18,33 @@
 namespace confab::test::hostile {
 
 using namespace Qt::StringLiterals;
+
+/// A connection error as one line, for QVERIFY2 messages.
+inline QString describe(const ConnectionError &error)
+{
+    return u"kind %1, condition '%2': %3"_s.arg(int(error.kind)).arg(error.condition, error.message);
+}
+
+/// One client stream and its fake server, with what the stream reported.
+struct Session
+{
+    ScriptedServer server;
+    ClientStream stream;
+    QSignalSpy established { &stream, &ClientStream::established };
+    QSignalSpy stanzas { &stream, &ClientStream::stanzaReceived };
+    QSignalSpy disconnected { &stream, &ClientStream::disconnected };
+
+    ConnectionError error() const { return disconnected.at(0).at(0).value<ConnectionError>(); }
+    /// The bodies of the stanzas that reached the application, in order.
+    QStringList bodies() const
+    {
+        QStringList out;
+        for (const QList<QVariant> &args : stanzas) {
+            out.append(args.at(0).value<XmlElement>().childText(u"body", ns::Client));
+        }
+        return out;
+    }
+};
 
 inline const QString Password = u"Hostile-pa55word-Qq7"_s;
 inline const QString Account = u"romeo@example.net/orchard"_s;

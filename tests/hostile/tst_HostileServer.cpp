@@ -20,31 +20,6 @@ using Kind = ConnectionError::Kind;
 
 namespace {
 
-QString describe(const ConnectionError &error)
-{
-    return u"kind %1, condition '%2': %3"_s.arg(int(error.kind)).arg(error.condition, error.message);
-}
-
-/// One signed-in client and its fake server.
-struct Session
-{
-    ScriptedServer server;
-    ClientStream stream;
-    QSignalSpy established { &stream, &ClientStream::established };
-    QSignalSpy stanzas { &stream, &ClientStream::stanzaReceived };
-    QSignalSpy disconnected { &stream, &ClientStream::disconnected };
-
-    ConnectionError error() const { return disconnected.at(0).at(0).value<ConnectionError>(); }
-    QStringList bodies() const
-    {
-        QStringList out;
-        for (const QList<QVariant> &args : stanzas) {
-            out.append(args.at(0).value<XmlElement>().childText(u"body", ns::Client));
-        }
-        return out;
-    }
-};
-
 const QByteArray Hello
     = "<message from='juliet@example.net/balcony' type='chat' id='ok'><body>before</body></message>"_ba;
 

@@ -20,24 +20,8 @@ using Kind = ConnectionError::Kind;
 
 namespace {
 
-QString describe(const ConnectionError &error)
-{
-    return u"kind %1, condition '%2': %3"_s.arg(int(error.kind)).arg(error.condition, error.message);
-}
-
 const QByteArray StartTlsFeature = "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"_ba;
 const QByteArray Proceed = "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"_ba;
-
-struct Session
-{
-    ScriptedServer server;
-    ClientStream stream;
-    QSignalSpy established { &stream, &ClientStream::established };
-    QSignalSpy stanzas { &stream, &ClientStream::stanzaReceived };
-    QSignalSpy disconnected { &stream, &ClientStream::disconnected };
-
-    ConnectionError error() const { return disconnected.at(0).at(0).value<ConnectionError>(); }
-};
 
 /// The names of the top-level elements the client sent in `bytes`.
 QStringList elementNames(const QByteArray &bytes)
@@ -100,6 +84,18 @@ private:
         return settings;
     }
 
+    /// Scripts `s.server` for `mode` (Direct TLS, or STARTTLS first) and a login behind it, then connects.
+    void signInOverTls(Session &s, TlsMode mode) const
+    {
+        if (mode == TlsMode::DirectTls) {
+            s.server.setDirectTls(true);
+        } else {
+            scriptStartTls(s.server);
+        }
+        scriptLogin(s.server, false);
+        s.stream.connectToServer(tlsSettings(s.server.port(), mode));
+    }
+
     TestCertificates m_pki;
 };
 
@@ -139,13 +135,7 @@ void tst_HostileTls::validCertificateSignsIn()
     Session s;
     QVERIFY(s.server.listen());
     s.server.setTls(m_pki.serverConfiguration(u"valid"_s));
-    if (mode == TlsMode::DirectTls) {
-        s.server.setDirectTls(true);
-    } else {
-        scriptStartTls(s.server);
-    }
-    scriptLogin(s.server, false);
-    s.stream.connectToServer(tlsSettings(s.server.port(), mode));
+    signInOverTls(s, mode);
     QTRY_COMPARE(s.established.count(), 1);
     QVERIFY(s.stream.isEncrypted());
     QVERIFY(s.server.isEncrypted());
@@ -186,13 +176,7 @@ void tst_HostileTls::badCertificateIsRefusedBeforeAnythingIsSent()
     Session s;
     QVERIFY(s.server.listen());
     s.server.setTls(m_pki.serverConfiguration(leaf));
-    if (mode == TlsMode::DirectTls) {
-        s.server.setDirectTls(true);
-    } else {
-        scriptStartTls(s.server);
-    }
-    scriptLogin(s.server, false);
-    s.stream.connectToServer(tlsSettings(s.server.port(), mode));
+    signInOverTls(s, mode);
 
     QTRY_COMPARE(s.disconnected.count(), 1);
     const ConnectionError error = s.error();
@@ -229,13 +213,7 @@ void tst_HostileTls::serverLimitedToTls11IsRefused()
     QT_WARNING_DISABLE_DEPRECATED
     s.server.setTls(m_pki.serverConfiguration(u"valid"_s, QSsl::TlsV1_1));
     QT_WARNING_POP
-    if (mode == TlsMode::DirectTls) {
-        s.server.setDirectTls(true);
-    } else {
-        scriptStartTls(s.server);
-    }
-    scriptLogin(s.server, false);
-    s.stream.connectToServer(tlsSettings(s.server.port(), mode));
+    signInOverTls(s, mode);
 
     QTRY_COMPARE(s.disconnected.count(), 1);
     const ConnectionError error = s.error();

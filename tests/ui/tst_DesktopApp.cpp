@@ -42,6 +42,15 @@ private Q_SLOTS:
     void offlineDisconnectsAndAPresenceReconnects();
 
 private:
+    /// Signs in as the fixture's `you` with everything kept in `profile`, as `confab --jid … --profile DIR` would.
+    ui::CommandLine signInAsYou(const QTemporaryDir &profile) const
+    {
+        ui::CommandLine commandLine;
+        commandLine.profileDirectory = profile.path();
+        commandLine.signIn = test::settingsFor(*m_server, u"you"_s, u"desktop"_s);
+        return commandLine;
+    }
+
     std::unique_ptr<ProsodyFixture> m_server;
 };
 
@@ -57,9 +66,7 @@ void DesktopAppTest::initTestCase()
 void DesktopAppTest::secondStartHandsOverItsLink()
 {
     QTemporaryDir profile;
-    ui::CommandLine first;
-    first.profileDirectory = profile.path();
-    first.signIn = test::settingsFor(*m_server, u"you"_s, u"desktop"_s);
+    const ui::CommandLine first = signInAsYou(profile);
     ui::DesktopApp running(first);
     QSignalSpy shown(&running, &ui::DesktopApp::mainWindowShown);
     QVERIFY(running.start());
@@ -121,9 +128,7 @@ void DesktopAppTest::damagedHistoryIsSaidAndKept()
     damaged.write(garbage);
     damaged.close();
 
-    ui::CommandLine commandLine;
-    commandLine.profileDirectory = profile.path();
-    commandLine.signIn = test::settingsFor(*m_server, u"you"_s, u"desktop"_s);
+    const ui::CommandLine commandLine = signInAsYou(profile);
     ui::DesktopApp app(commandLine);
     QSignalSpy shown(&app, &ui::DesktopApp::mainWindowShown);
     QVERIFY(app.start());
@@ -167,9 +172,7 @@ void DesktopAppTest::offlineDisconnectsAndAPresenceReconnects()
     };
 
     QTemporaryDir profile;
-    ui::CommandLine commandLine;
-    commandLine.profileDirectory = profile.path();
-    commandLine.signIn = test::settingsFor(*m_server, u"you"_s, u"desktop"_s);
+    const ui::CommandLine commandLine = signInAsYou(profile);
     ui::DesktopApp app(commandLine);
     QSignalSpy shown(&app, &ui::DesktopApp::mainWindowShown);
     QVERIFY(app.start());
